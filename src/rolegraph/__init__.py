@@ -1,0 +1,54 @@
+"""rolegraph: claims about job-role rank as RDF with provenance, linted and reconciled.
+
+The public API (imported lazily so the CLI starts fast)::
+
+    import rolegraph
+    corpus = rolegraph.load_corpus()            # the bundled corpus, or a folder
+    report = rolegraph.lint(corpus)             # findings
+    data = rolegraph.export(corpus, "trig")     # RDF bytes
+    result = rolegraph.consensus(corpus)        # ladders per company size
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "Corpus",
+    "InputError",
+    "Scope",
+    "Source",
+    "__version__",
+    "consensus",
+    "export",
+    "init_corpus",
+    "lint",
+    "load_corpus",
+    "stats",
+]
+
+_LAZY = {
+    "load_corpus": ("rolegraph.loader", "load_corpus"),
+    "export": ("rolegraph.export", "export"),
+    "lint": ("rolegraph.lint", "lint"),
+    "consensus": ("rolegraph.consensus", "consensus"),
+    "stats": ("rolegraph.stats", "stats"),
+    "init_corpus": ("rolegraph.init", "init_corpus"),
+    "Claim": ("rolegraph.model", "Claim"),
+    "Corpus": ("rolegraph.model", "Corpus"),
+    "Scope": ("rolegraph.model", "Scope"),
+    "Source": ("rolegraph.model", "Source"),
+    "InputError": ("rolegraph.errors", "InputError"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        mod, attr = _LAZY[name]
+        value = getattr(import_module(mod), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'rolegraph' has no attribute {name!r}")

@@ -1,0 +1,234 @@
+"""The ``rolegraph`` command: a thin Click layer over the Python API."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages)."
+
+
+
+class Group(click.Group):
+    """Turns rolegraph errors into one clean line each (a traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import InputError, RolegraphError
+
+        try:
+            return super().invoke(ctx)
+        except InputError as e:
+            if ctx.params.get("debug"):
+                raise
+            for p in e.problems:
+                click.echo(_shown(ctx, str(p)), err=True)
+            n = len(e.problems)
+            click.echo(f"rolegraph: {n} input problem{'s' if n != 1 else ''}; nothing was written", err=True)
+            sys.exit(2)
+        except RolegraphError as e:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"rolegraph: {e}", err=True)
+            sys.exit(e.exit_code)
+        except OSError as e:
+            if ctx.params.get("debug"):
+                raise
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"rolegraph: {where}{e.strerror or e}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as e:  # a bug: say so in one line; --debug shows the traceback
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"rolegraph: internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", err=True)
+            sys.exit(2)
+
+
+def _shown(ctx: click.Context, line: str) -> str:
+    root = (ctx.obj or {}).get("display_root", "")
+    if root and not os.path.isabs(line.split(":", 1)[0]) and not line.startswith(root):
+        from .formatters.common import shown
+
+        path, sep, rest = line.partition(":")
+        return shown(root, path) + sep + rest
+    return line
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rolegraph")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Claims about job-role rank as RDF with provenance: lint, export, consensus."""
+    ctx.ensure_object(dict)
+
+
+def _load(ctx: click.Context, corpus: str | None, *, cache: bool = False):
+    from .loader import load_corpus
+
+    ctx.obj["display_root"] = corpus or ""
+    return load_corpus(corpus, cache=cache)
+
+
+def _emit(text: str | bytes, output: str | None) -> None:
+    if output:
+        from .atomic import write_atomic
+
+        write_atomic(output, text)
+    else:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            click.echo(text, nl=False)
+
+
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), help="Write to FILE (atomically) instead of standard output.")
+corpus_option = click.option("--corpus", type=click.Path(), default=None, help=CORPUS_HELP)
+
+
+@main.command()
+@click.argument("directory", type=click.Path())
+@click.option("--example", is_flag=True, help="Copy the bundled corpus instead of starting empty.")
+def init(directory: str, example: bool) -> None:
+    """Start a new corpus in DIRECTORY (which must not exist or be empty)."""
+    from .init import init_corpus
+
+    path = init_corpus(directory, example=example)
+    what = "a copy of the bundled corpus" if example else "an empty corpus"
+    click.echo(f"Created {what} in {path}. Next: add sources/ID.txt and claims/ID.yaml, then run: rolegraph lint --corpus {path}")
+
+
+@main.command()
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_option
+@click.pass_context
+def stats(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+    """Count sources, claims by relation, scope and hedge, and roles used."""
+    import json
+
+    from .lint import check_structure
+    from .stats import render_text
+    from .stats import stats as compute
+
+    c = _load(ctx, corpus)
+    check_structure(c)
+    data = compute(c)
+    _emit(render_text(data) if fmt == "text" else json.dumps(data, indent=2) + "\n", output)
+
+
+@main.command()
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True)
+@output_option
+@click.pass_context
+def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+    """List the role vocabulary with its aliases."""
+    import json
+
+    from .loader import bundled_corpus_path
+    from .vocab import load_vocabulary
+
+    root = corpus or str(bundled_corpus_path())
+    ctx.obj["display_root"] = corpus or ""
+    roles_file = os.path.join(root, "roles.ttl")
+    voc = load_vocabulary(__import__("pathlib").Path(roles_file) if os.path.isfile(roles_file) else None)
+    items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
+    if fmt == "json":
+        data = [{"iri": r.iri, "label": r.label, "aliases": sorted(r.alt_labels), "family": r.family, "builtin": r.builtin} for r in items]
+        _emit(json.dumps(data, indent=2) + "\n", output)
+    elif fmt == "turtle":
+        from importlib import resources
+
+        _emit(resources.files("rolegraph").joinpath("data/roles.ttl").read_bytes(), output)
+    else:
+        width = max(len(r.label) for r in items)
+        lines = [f"{r.label:<{width}}  {', '.join(sorted(r.alt_labels, key=str.casefold))}" for r in items]
+        _emit("\n".join(lines) + "\n", output)
+
+
+@main.command()
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]), default="trig", show_default=True)
+@output_option
+@click.pass_context
+def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+    """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
+    from .export import export as do_export
+    from .lint import check_structure
+
+    c = _load(ctx, corpus)
+    check_structure(c)
+    _emit(do_export(c, fmt), output)
+
+
+@main.command()
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity (error, warning, info).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Exit 1 when a finding is at least this severe (default: error).")
+@click.option("--engine", type=click.Choice(["fast", "shacl"]), default="fast", show_default=True, help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl (reference, slow).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@output_option
+@click.pass_context
+def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, output) -> None:
+    """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
+
+    Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    from .errors import UsageError
+    from .formatters import render
+    from .lint import lint as run_lint
+    from .lint import parse_codes
+
+    overrides = {}
+    for item in severities:
+        code, _, level = item.partition("=")
+        if not code or level not in ("error", "warning", "info"):
+            raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
+        overrides[parse_codes([code])[0]] = level
+    sel, ign = parse_codes(select), parse_codes(ignore)
+    c = _load(ctx, corpus, cache=not no_cache)
+    report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    _emit(render(report, c, fmt, display_root=corpus or ""), output)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(code: str | None, fmt: str) -> None:
+    """List the lint rules, or print the doc of one (by code or name)."""
+    import json
+
+    from .errors import UsageError
+    from .rules import all_rules, find_rule
+
+    if code:
+        rule = find_rule(code)
+        if rule is None:
+            raise UsageError(f"no rule {code!r}; see: rolegraph rules")
+        if fmt == "json":
+            click.echo(json.dumps(rule.__dict__, indent=2))
+            return
+        sev = "from the evidence (see doc); default " + rule.severity if rule.evidence_severity else rule.severity
+        click.echo(f"{rule.code} {rule.name}\nseverity: {sev}\nshape: {rule.shape or '(none: computed after the other rules)'}\n\n{rule.summary}\n\n{rule.doc}", nl=False)
+        return
+    items = all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "shape": r.shape} for r in items], indent=2))
+        return
+    for r in items:
+        click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,40 @@
+"""Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from .compiler import PREFIXES, compile_corpus
+from .model import Corpus
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def export(corpus: Corpus, format: str = "trig") -> bytes:
+    """The corpus as RDF bytes, byte-identical for the same corpus.
+
+    Turtle has no named graphs, so it holds the union of all graphs; use TriG, N-Quads or
+    JSON-LD to keep the per-source graphs.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    quads = compile_corpus(corpus)
+    fmt = FORMATS[format]
+    if format == "turtle":
+        seen: set[ox.Triple] = set()
+        triples = []
+        for q in quads:
+            t = q.triple
+            if t not in seen:
+                seen.add(t)
+                triples.append(t)
+        triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return ox.serialize(triples, format=fmt, prefixes=PREFIXES)
+    if format == "nquads":
+        return ox.serialize(quads, format=fmt)
+    return ox.serialize(quads, format=fmt, prefixes=PREFIXES)

@@ -1,0 +1,47 @@
+"""What the formatters share: paths as the user sees them, and findings as plain data."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..findings import Finding
+from ..model import format_sizes
+
+
+def shown(display_root: str, rel: str) -> str:
+    """A corpus-relative path as the user named the corpus (``mycorpus/claims/a.yaml``)."""
+    if not display_root or display_root == ".":
+        return rel
+    return posixpath.normpath(posixpath.join(display_root.replace("\\", "/"), rel))
+
+
+def finding_dict(f: Finding, corpus, display_root: str) -> dict:
+    voc = corpus.vocabulary
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "file": shown(display_root, f.file),
+        "line": f.line,
+        "roles": [voc.label(r) for r in f.roles],
+        "scope": format_sizes(f.sizes) if f.sizes else None,
+        "fingerprint": f.fingerprint,
+        "accepted": f.accepted,
+        "claims": [
+            {
+                "id": c.id,
+                "source": c.source_id,
+                "file": shown(display_root, c.file),
+                "line": c.line,
+                "quote": c.quote,
+                "subject": voc.label(c.subject) if c.subject else c.subject_text,
+                "relation": c.relation or c.relation_text,
+                "object": voc.label(c.object) if c.object else c.object_text,
+                "scope": str(c.scope) if c.scope is not None else c.scope_text,
+                "hedge": c.hedge or c.hedge_text,
+                "side": side,
+            }
+            for c, side in f.claims
+        ],
+    }

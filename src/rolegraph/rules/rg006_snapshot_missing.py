@@ -1,0 +1,39 @@
+"""RG006 snapshot-missing: the snapshot file named in the header does not exist."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..model import Source
+from ._structural import from_hits
+from .base import Context, Rule, source_finding
+
+RULE = Rule(
+    code="RG006",
+    name="snapshot-missing",
+    severity="error",
+    summary="The snapshot file named in a claims file does not exist.",
+    doc="""What it finds: a source whose `snapshot` path names no file in the corpus.
+Why it matters: without the text, no quote can be checked and no offset computed.
+Fails:
+  source: {snapshot: sources/missing.txt}
+Passes:
+  source: {snapshot: sources/a.txt}      # and the file is there
+""",
+    shape="RG006-snapshot-missing.ttl",
+)
+
+
+def violations(ctx: Context) -> list[tuple[Source, str]]:
+    return [(s, "snapshot") for s in ctx.corpus.sources if s.snapshot and s.actual_sha256 is None]
+
+
+def make(ctx: Context, s: Source, field: str) -> Finding:
+    return source_finding(RULE, s, "snapshot", f"snapshot {s.snapshot} does not exist; add the page text there or fix the path")
+
+
+def fast(ctx: Context) -> list[Finding]:
+    return [make(ctx, s, f) for s, f in violations(ctx)]
+
+
+def from_shacl(ctx: Context, hits) -> list[Finding]:
+    return from_hits(ctx, hits, make)

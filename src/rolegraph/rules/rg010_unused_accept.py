@@ -1,0 +1,38 @@
+"""RG010 unused-accept: an `accept:` entry whose finding no longer occurs."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from .base import Context, Rule, claim_finding
+
+RULE = Rule(
+    code="RG010",
+    name="unused-accept",
+    severity="warning",
+    summary="An accepted finding no longer occurs.",
+    doc="""What it finds: a claim's `accept: {CODE: reason}` when no finding of rule CODE involves
+that claim any more (only judged for rules that ran).
+Why it matters: stale acceptances hide the next real finding of that rule on that claim. Delete
+the entry once the disagreement is gone.
+Fails:
+  - {id: a, ..., accept: {RG101: "page contradicts itself"}}   # and RG101 no longer fires on a
+Passes: the same claim while an RG101 finding lists it.
+Implementation: computed after the other rules (like ruff's unused-noqa); it has no shape.
+""",
+    shape=None,
+)
+
+
+def check(ctx: Context, findings: list[Finding], ran: set[str]) -> list[Finding]:
+    involved: set[tuple[str, tuple[str, str]]] = set()
+    for f in findings:
+        for c, _side in f.claims:
+            involved.add((f.code, c.key))
+    out = []
+    for c in ctx.claims:
+        for code in sorted(c.accept):
+            if code in ran and (code, c.key) not in involved:
+                f = claim_finding(RULE, c, "accept", f"claim '{c.id}' accepts {code}, but no {code} finding involves it any more; remove the entry")
+                f.key = (c.source_id, c.id, "accept", code)
+                out.append(f)
+    return out
