@@ -29,7 +29,16 @@ FIXTURES: dict[str, dict] = {
     },
     "RG003": {
         "fail": one(claim("c1", "Head of Product", "is-above", "VP of Product", scope="big", hedge="perhaps")),
-        "pass": one(claim("c1", "Head of Product", "above", "VP of Product", scope="large..enterprise", hedge="may")),
+        "pass": one(
+            claim(
+                "c1",
+                "Head of Product",
+                "above",
+                "VP of Product",
+                scope="large..enterprise",
+                hedge="may",
+            )
+        ),
     },
     "RG004": {
         "fail": one(claim("c1", "Head of Product", "above", "VP of Product", quote="not in the page")),
@@ -99,7 +108,10 @@ FIXTURES: dict[str, dict] = {
         ),
         "pass": two(
             [claim("a1", "CPO", "top", scope="large..enterprise")],
-            [claim("b1", "Head of Product", "top", scope="startup"), claim("b2", "CEO", "above", "CPO")],
+            [
+                claim("b1", "Head of Product", "top", scope="startup"),
+                claim("b2", "CEO", "above", "CPO"),
+            ],
         ),
     },
     "RG105": {

@@ -18,7 +18,7 @@ CODES = sorted(FIXTURES)
 def test_every_rule_has_fixtures_and_a_shape_file():
     from importlib import resources
 
-    assert CODES == [r.code for r in all_rules()]
+    assert [r.code for r in all_rules()] == CODES
     for r in all_rules():
         assert r.name and r.summary and "What it finds" in r.doc and "Why it matters" in r.doc
         assert "Fails" in r.doc and "Passes" in r.doc

@@ -30,10 +30,10 @@ __all__ = [
 
 _LAZY = {
     "load_corpus": ("rolegraph.loader", "load_corpus"),
-    "export": ("rolegraph.export", "export"),
-    "lint": ("rolegraph.lint", "lint"),
+    "export": ("rolegraph.exporter", "export"),
+    "lint": ("rolegraph.linter", "lint"),
     "consensus": ("rolegraph.consensus", "consensus"),
-    "stats": ("rolegraph.stats", "stats"),
+    "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
     "Claim": ("rolegraph.model", "Claim"),
     "Corpus": ("rolegraph.model", "Corpus"),

@@ -12,7 +12,6 @@ from . import __version__
 CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages)."
 
 
-
 class Group(click.Group):
     """Turns rolegraph errors into one clean line each (a traceback only with --debug)."""
 
@@ -27,7 +26,10 @@ class Group(click.Group):
             for p in e.problems:
                 click.echo(_shown(ctx, str(p)), err=True)
             n = len(e.problems)
-            click.echo(f"rolegraph: {n} input problem{'s' if n != 1 else ''}; nothing was written", err=True)
+            click.echo(
+                f"rolegraph: {n} input problem{'s' if n != 1 else ''}; nothing was written",
+                err=True,
+            )
             sys.exit(2)
         except RolegraphError as e:
             if ctx.params.get("debug"):
@@ -45,7 +47,10 @@ class Group(click.Group):
         except Exception as e:  # a bug: say so in one line; --debug shows the traceback
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"rolegraph: internal error: {type(e).__name__}: {e} (rerun with --debug and report it)", err=True)
+            click.echo(
+                f"rolegraph: internal error: {type(e).__name__}: {e} (rerun with --debug and report it)",
+                err=True,
+            )
             sys.exit(2)
 
 
@@ -88,7 +93,12 @@ def _emit(text: str | bytes, output: str | None) -> None:
             click.echo(text, nl=False)
 
 
-output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), help="Write to FILE (atomically) instead of standard output.")
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=False),
+    help="Write to FILE (atomically) instead of standard output.",
+)
 corpus_option = click.option("--corpus", type=click.Path(), default=None, help=CORPUS_HELP)
 
 
@@ -101,7 +111,10 @@ def init(directory: str, example: bool) -> None:
 
     path = init_corpus(directory, example=example)
     what = "a copy of the bundled corpus" if example else "an empty corpus"
-    click.echo(f"Created {what} in {path}. Next: add sources/ID.txt and claims/ID.yaml, then run: rolegraph lint --corpus {path}")
+    click.echo(
+        f"Created {what} in {path}. Next: add sources/ID.txt and claims/ID.yaml, "
+        f"then run: rolegraph lint --corpus {path}"
+    )
 
 
 @main.command()
@@ -113,9 +126,9 @@ def stats(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
     """Count sources, claims by relation, scope and hedge, and roles used."""
     import json
 
-    from .lint import check_structure
-    from .stats import render_text
-    from .stats import stats as compute
+    from .corpus_stats import render_text
+    from .corpus_stats import stats as compute
+    from .linter import check_structure
 
     c = _load(ctx, corpus)
     check_structure(c)
@@ -125,7 +138,13 @@ def stats(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
 
 @main.command()
 @corpus_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+)
 @output_option
 @click.pass_context
 def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
@@ -141,7 +160,16 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
     voc = load_vocabulary(__import__("pathlib").Path(roles_file) if os.path.isfile(roles_file) else None)
     items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
     if fmt == "json":
-        data = [{"iri": r.iri, "label": r.label, "aliases": sorted(r.alt_labels), "family": r.family, "builtin": r.builtin} for r in items]
+        data = [
+            {
+                "iri": r.iri,
+                "label": r.label,
+                "aliases": sorted(r.alt_labels),
+                "family": r.family,
+                "builtin": r.builtin,
+            }
+            for r in items
+        ]
         _emit(json.dumps(data, indent=2) + "\n", output)
     elif fmt == "turtle":
         from importlib import resources
@@ -155,13 +183,19 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
 
 @main.command()
 @corpus_option
-@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]), default="trig", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
+    default="trig",
+    show_default=True,
+)
 @output_option
 @click.pass_context
 def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
     """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
-    from .export import export as do_export
-    from .lint import check_structure
+    from .exporter import export as do_export
+    from .linter import check_structure
 
     c = _load(ctx, corpus)
     check_structure(c)
@@ -170,12 +204,39 @@ def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None)
 
 @main.command()
 @corpus_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated, repeatable).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rule codes or prefixes (comma-separated, repeatable).",
+)
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity (error, warning, info).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Exit 1 when a finding is at least this severe (default: error).")
-@click.option("--engine", type=click.Choice(["fast", "shacl"]), default="fast", show_default=True, help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl (reference, slow).")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity (error, warning, info).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at least this severe (default: error).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "shacl"]),
+    default="fast",
+    show_default=True,
+    help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl (reference, slow).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
 @output_option
 @click.pass_context
@@ -186,8 +247,8 @@ def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache
     """
     from .errors import UsageError
     from .formatters import render
-    from .lint import lint as run_lint
-    from .lint import parse_codes
+    from .linter import lint as run_lint
+    from .linter import parse_codes
 
     overrides = {}
     for item in severities:
@@ -220,11 +281,29 @@ def rules(code: str | None, fmt: str) -> None:
             click.echo(json.dumps(rule.__dict__, indent=2))
             return
         sev = "from the evidence (see doc); default " + rule.severity if rule.evidence_severity else rule.severity
-        click.echo(f"{rule.code} {rule.name}\nseverity: {sev}\nshape: {rule.shape or '(none: computed after the other rules)'}\n\n{rule.summary}\n\n{rule.doc}", nl=False)
+        click.echo(
+            f"{rule.code} {rule.name}\nseverity: {sev}\n"
+            f"shape: {rule.shape or '(none: computed after the other rules)'}\n\n{rule.summary}\n\n{rule.doc}",
+            nl=False,
+        )
         return
     items = all_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "shape": r.shape} for r in items], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                        "shape": r.shape,
+                    }
+                    for r in items
+                ],
+                indent=2,
+            )
+        )
         return
     for r in items:
         click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")

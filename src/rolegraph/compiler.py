@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from .model import RANK_DIRECTION, SIZES, Claim, Corpus, Source
+from .model import SIZES, Claim, Corpus, Source
 
 RG = "https://w3id.org/rolegraph#"
 BASE = "https://w3id.org/rolegraph/id/"

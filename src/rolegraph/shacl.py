@@ -30,7 +30,10 @@ def shapes_graph(codes: list[str]):
     for code in codes:
         shape = mods[code].RULE.shape
         if shape:
-            g.parse(data=resources.files("rolegraph").joinpath(f"shapes/{shape}").read_text("utf-8"), format="turtle")
+            g.parse(
+                data=resources.files("rolegraph").joinpath(f"shapes/{shape}").read_text("utf-8"),
+                format="turtle",
+            )
     return g
 
 

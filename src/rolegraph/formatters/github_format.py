@@ -19,7 +19,9 @@ def render(report, corpus, *, display_root: str = "") -> str:
     lines = []
     for f in report.findings:
         level = "notice" if f.accepted is not None else LEVEL[f.severity]
-        others = [f"{shown(display_root, c.file)}:{c.line}" for c, _ in f.claims if (c.file, c.line) != (f.file, f.line)]
+        others = [
+            f"{shown(display_root, c.file)}:{c.line}" for c, _ in f.claims if (c.file, c.line) != (f.file, f.line)
+        ]
         msg = f.message + (f" (accepted: {f.accepted})" if f.accepted else "")
         if others:
             msg += "\nAlso: " + ", ".join(others)

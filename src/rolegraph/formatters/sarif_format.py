@@ -33,7 +33,13 @@ def render(report, corpus, *, display_root: str = "") -> str:
     results = []
     for f in report.findings:
         related = [
-            _location(display_root, c.file, c.line, i, f"{c.source_id} [{side or '-'}]: {c.quote or ''}"[:500])
+            _location(
+                display_root,
+                c.file,
+                c.line,
+                i,
+                f"{c.source_id} [{side or '-'}]: {c.quote or ''}"[:500],
+            )
             for i, (c, side) in enumerate(f.claims)
             if (c.file, c.line) != (f.file, f.line)
         ]
@@ -73,7 +79,6 @@ def render(report, corpus, *, display_root: str = "") -> str:
                         ],
                     }
                 },
-                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],

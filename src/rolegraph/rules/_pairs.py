@@ -13,7 +13,10 @@ Describe = Callable[[Context, tuple, Conflict], tuple[list[str], str]]
 
 
 def findings_from_sides(
-    rule: Rule, ctx: Context, sides: Iterable[tuple[tuple, list[Claim], list[Claim]]], describe: Describe
+    rule: Rule,
+    ctx: Context,
+    sides: Iterable[tuple[tuple, list[Claim], list[Claim]]],
+    describe: Describe,
 ) -> list[Finding]:
     """Fast path: (key, side a, side b) -> grouped findings, linear in the claims."""
     out = []

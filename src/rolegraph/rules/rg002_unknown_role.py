@@ -39,9 +39,7 @@ def make(ctx: Context, c: Claim, field: str) -> Finding:
     text = c.subject_text if field == "subject" else c.object_text
     hints = ctx.corpus.vocabulary.suggest(text or "")
     hint = f"did you mean {', '.join(repr(h) for h in hints)}?" if hints else "see: rolegraph roles"
-    return claim_finding(
-        RULE, c, field, f"unknown role {text!r} in {field}; {hint} (or add it to roles.ttl)"
-    )
+    return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}; {hint} (or add it to roles.ttl)")
 
 
 def fast(ctx: Context) -> list[Finding]:

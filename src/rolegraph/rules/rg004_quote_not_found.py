@@ -37,7 +37,10 @@ def make(ctx: Context, c: Claim, field: str) -> Finding:
     snap = ctx.sources[c.source_id].snapshot
     occ = f" (occurrence {c.occurrence})" if c.occurrence > 1 else ""
     return claim_finding(
-        RULE, c, "quote", f"quote of claim '{c.id}' not found in {snap}{occ}; copy it verbatim from the snapshot"
+        RULE,
+        c,
+        "quote",
+        f"quote of claim '{c.id}' not found in {snap}{occ}; copy it verbatim from the snapshot",
     )
 
 

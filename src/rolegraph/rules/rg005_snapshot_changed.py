@@ -26,11 +26,7 @@ Passes:
 
 
 def violations(ctx: Context) -> list[tuple[Source, str]]:
-    return [
-        (s, "sha256")
-        for s in ctx.corpus.sources
-        if s.actual_sha256 is not None and s.sha256 != s.actual_sha256
-    ]
+    return [(s, "sha256") for s in ctx.corpus.sources if s.actual_sha256 is not None and s.sha256 != s.actual_sha256]
 
 
 def make(ctx: Context, s: Source, field: str) -> Finding:

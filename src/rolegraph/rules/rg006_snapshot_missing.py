@@ -28,7 +28,12 @@ def violations(ctx: Context) -> list[tuple[Source, str]]:
 
 
 def make(ctx: Context, s: Source, field: str) -> Finding:
-    return source_finding(RULE, s, "snapshot", f"snapshot {s.snapshot} does not exist; add the page text there or fix the path")
+    return source_finding(
+        RULE,
+        s,
+        "snapshot",
+        f"snapshot {s.snapshot} does not exist; add the page text there or fix the path",
+    )
 
 
 def fast(ctx: Context) -> list[Finding]:

@@ -31,8 +31,11 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     return claim_finding(
-        RULE, c, "object",
-        f"claim '{c.id}' relates {ctx.label(c.subject)} to itself ({c.subject_text!r} and {c.object_text!r} name one role)",
+        RULE,
+        c,
+        "object",
+        f"claim '{c.id}' relates {ctx.label(c.subject)} to itself "
+        f"({c.subject_text!r} and {c.object_text!r} name one role)",
     )
 
 

@@ -44,7 +44,15 @@ def _finding(ctx: Context, group: list[Claim]) -> Finding:
         roles=[r for r in (first.subject, first.object) if r],
         sizes=frozenset(range(first.scope.lo, first.scope.hi + 1)),
         claims=[(c, "") for c in group],
-        key=(first.source_id, first.subject, first.relation, first.object or "", str(first.scope), first.hedge, first.condition or ""),
+        key=(
+            first.source_id,
+            first.subject,
+            first.relation,
+            first.object or "",
+            str(first.scope),
+            first.hedge,
+            first.condition or "",
+        ),
         file=dup.file,
         line=dup.line,
     )

@@ -31,7 +31,10 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     return claim_finding(
-        RULE, c, "object", f"top claim '{c.id}' has an object ({c.object_text!r}); drop it, or use relation 'above'"
+        RULE,
+        c,
+        "object",
+        f"top claim '{c.id}' has an object ({c.object_text!r}); drop it, or use relation 'above'",
     )
 
 

@@ -32,7 +32,12 @@ def check(ctx: Context, findings: list[Finding], ran: set[str]) -> list[Finding]
     for c in ctx.claims:
         for code in sorted(c.accept):
             if code in ran and (code, c.key) not in involved:
-                f = claim_finding(RULE, c, "accept", f"claim '{c.id}' accepts {code}, but no {code} finding involves it any more; remove the entry")
+                f = claim_finding(
+                    RULE,
+                    c,
+                    "accept",
+                    f"claim '{c.id}' accepts {code}, but no {code} finding involves it any more; remove the entry",
+                )
                 f.key = (c.source_id, c.id, "accept", code)
                 out.append(f)
     return out

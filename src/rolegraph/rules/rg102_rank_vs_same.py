@@ -30,19 +30,17 @@ Passes:
 def _describe(ctx: Context, key: tuple, k: Conflict) -> tuple[list[str], str]:
     x, y = key
     lx, ly = ctx.label(x), ctx.label(y)
-    return [x, y], f"{lx} and {ly} ranked apart ({counted(k.a)}) against the same role ({counted(k.b)})"
+    return [
+        x,
+        y,
+    ], f"{lx} and {ly} ranked apart ({counted(k.a)}) against the same role ({counted(k.b)})"
 
 
 def fast(ctx: Context) -> list[Finding]:
     rank = ctx.rank
-    sides = (
-        (key, rank.get(key, []) + rank.get((key[1], key[0]), []), same)
-        for key, same in sorted(ctx.same.items())
-    )
+    sides = ((key, rank.get(key, []) + rank.get((key[1], key[0]), []), same) for key, same in sorted(ctx.same.items()))
     return findings_from_sides(RULE, ctx, sides, _describe)
 
 
 def from_shacl(ctx: Context, hits) -> list[Finding]:
-    return findings_from_pairs(
-        RULE, ctx, ((tuple(sorted(f.rank())), f, v) for f, v, _ in hits), _describe
-    )
+    return findings_from_pairs(RULE, ctx, ((tuple(sorted(f.rank())), f, v) for f, v, _ in hits), _describe)

@@ -40,6 +40,4 @@ def fast(ctx: Context) -> list[Finding]:
 
 
 def from_shacl(ctx: Context, hits) -> list[Finding]:
-    return findings_from_pairs(
-        RULE, ctx, (((f.subject, f.object), f, v) for f, v, _ in hits), _describe
-    )
+    return findings_from_pairs(RULE, ctx, (((f.subject, f.object), f, v) for f, v, _ in hits), _describe)

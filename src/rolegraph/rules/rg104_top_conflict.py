@@ -34,8 +34,14 @@ def _describe(ctx: Context, key: tuple, k: Conflict) -> tuple[list[str], str]:
     kind, x, y = key
     lx, ly = ctx.label(x), ctx.label(y)
     if kind == "outranked":
-        return [x, y], f"{lx} is the top role ({counted(k.a)}) against {ly} above {lx} ({counted(k.b)})"
-    return [x, y], f"{lx} is the top role ({counted(k.a)}) against {ly} as the top role ({counted(k.b)})"
+        return [
+            x,
+            y,
+        ], f"{lx} is the top role ({counted(k.a)}) against {ly} above {lx} ({counted(k.b)})"
+    return [
+        x,
+        y,
+    ], f"{lx} is the top role ({counted(k.a)}) against {ly} as the top role ({counted(k.b)})"
 
 
 def fast(ctx: Context) -> list[Finding]:

@@ -152,8 +152,7 @@ def _finding(ctx: Context, cyc: list[str], sizes: frozenset[int]) -> Finding:
     for n, hi in enumerate(cyc):
         lo = cyc[(n + 1) % len(cyc)]
         edge = [
-            c for c in ctx.rank[(hi, lo)]
-            if c.scope is not None and any(c.scope.lo <= i <= c.scope.hi for i in sizes)
+            c for c in ctx.rank[(hi, lo)] if c.scope is not None and any(c.scope.lo <= i <= c.scope.hi for i in sizes)
         ]
         edge.sort(key=lambda c: (c.file, c.line, c.id))
         firm_edges &= any(c.hedge in FIRM_HEDGES and not c.condition for c in edge)

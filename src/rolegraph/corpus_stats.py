@@ -30,7 +30,13 @@ def stats(corpus: Corpus) -> dict:
 
 def render_text(data: dict) -> str:
     out = [f"{data['sources']} sources, {data['claims']} claims"]
-    for title, key in (("claims per source", "claims_per_source"), ("relations", "relations"), ("scopes", "scopes"), ("hedges", "hedges"), ("roles (claims naming them)", "roles")):
+    for title, key in (
+        ("claims per source", "claims_per_source"),
+        ("relations", "relations"),
+        ("scopes", "scopes"),
+        ("hedges", "hedges"),
+        ("roles (claims naming them)", "roles"),
+    ):
         out.append(f"\n{title}:")
         width = max((len(k) for k in data[key]), default=0)
         out.extend(f"  {k:<{width}}  {v:>5}" for k, v in data[key].items())

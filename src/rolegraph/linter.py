@@ -87,9 +87,7 @@ def lint(
     settings = corpus.settings
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    codes = selected_codes(
-        select if select else list(settings.select), list(settings.ignore) + list(ignore or [])
-    )
+    codes = selected_codes(select if select else list(settings.select), list(settings.ignore) + list(ignore or []))
     overrides = {**settings.severity, **(severity or {})}
     mods = modules()
     ctx = Context(corpus)

@@ -1,0 +1,149 @@
+"""RDF export: parsed back by two independent parsers, counted with SPARQL, deterministic."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from corpus_builder import build, claim
+
+import rolegraph
+from rolegraph.exporter import FORMATS
+
+TEXT = "The Chief Product Officer ranks the highest, followed by Head of Product, then VP of Product."
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    build(
+        tmp_path,
+        {
+            "a": (
+                TEXT,
+                [
+                    claim("cpo-top", "CPO", "top", quote="The Chief Product Officer ranks the highest"),
+                    claim(
+                        "hop-vp",
+                        "Head of Product",
+                        "above",
+                        "VP Product",
+                        quote="followed by Head of Product, then VP of Product",
+                    ),
+                    claim(
+                        "vp-hop",
+                        "VP of Product",
+                        "below",
+                        "HoP",
+                        quote="then VP of Product",
+                        scope="large..enterprise",
+                        hedge="may",
+                        condition="in teams with both",
+                    ),
+                ],
+            )
+        },
+    )
+    return rolegraph.load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_is_byte_identical_across_runs(corpus, tmp_path, fmt):
+    again = rolegraph.load_corpus(tmp_path)
+    assert rolegraph.export(corpus, fmt) == rolegraph.export(again, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
+def test_pyoxigraph_and_rdflib_read_the_same_quads(corpus, fmt):
+    data = rolegraph.export(corpus, fmt)
+    oxfmt = {
+        "trig": ox.RdfFormat.TRIG,
+        "nquads": ox.RdfFormat.N_QUADS,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }[fmt]
+    ox_quads = list(ox.parse(data, format=oxfmt))
+    ds = rdflib.Dataset()
+    ds.parse(data=data.decode(), format={"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
+    assert len(ox_quads) == len(list(ds.quads((None, None, None, None))))
+    named = {str(q.graph_name.value) for q in ox_quads if isinstance(q.graph_name, ox.NamedNode)}
+    assert named == {"https://w3id.org/rolegraph/id/graph/a"}
+
+
+def test_turtle_loads_in_both_parsers(corpus):
+    data = rolegraph.export(corpus, "turtle")
+    n_ox = len(list(ox.parse(data, format=ox.RdfFormat.TURTLE)))
+    g = rdflib.Graph().parse(data=data.decode(), format="turtle")
+    assert n_ox == len(g) > 50
+
+
+def _store(corpus) -> ox.Store:
+    store = ox.Store()
+    store.load(rolegraph.export(corpus, "nquads"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def test_sparql_counts_claims_sources_and_plain_triples(corpus):
+    store = _store(corpus)
+    q = "PREFIX rg: <https://w3id.org/rolegraph#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a rg:Claim }"
+    assert int(next(iter(store.query(q)))["n"].value) == 3
+    q = """PREFIX rg: <https://w3id.org/rolegraph#> PREFIX role: <https://w3id.org/rolegraph/role/>
+    SELECT ?g WHERE { GRAPH ?g { role:vp-of-product rg:below role:head-of-product } }"""
+    assert [r["g"].value for r in store.query(q)] == ["https://w3id.org/rolegraph/id/graph/a"]
+
+
+def test_provenance_and_selectors_point_at_the_quote(corpus):
+    store = _store(corpus)
+    q = """PREFIX rg: <https://w3id.org/rolegraph#> PREFIX oa: <http://www.w3.org/ns/oa#>
+    PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dcterms: <http://purl.org/dc/terms/>
+    SELECT ?exact ?start ?end ?snap ?title ?sha WHERE {
+      ?c rg:claimId "hop-vp" ; prov:wasDerivedFrom ?snap ; rg:source ?src .
+      ?ann oa:hasBody ?c ; oa:hasTarget ?t . ?t oa:hasSource ?snap ; oa:hasSelector ?q, ?p .
+      ?q a oa:TextQuoteSelector ; oa:exact ?exact . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+      ?src dcterms:title ?title . ?snap rg:sha256 ?sha .
+    }"""
+    rows = list(store.query(q))
+    assert len(rows) == 1
+    r = rows[0]
+    start, end = int(r["start"].value), int(r["end"].value)
+    assert TEXT[start:end] == r["exact"].value == "followed by Head of Product, then VP of Product"
+    assert r["title"].value == "Source a" and len(r["sha"].value) == 64
+
+
+def test_scope_hedge_condition_and_derived_rank(corpus):
+    store = _store(corpus)
+    q = """PREFIX rg: <https://w3id.org/rolegraph#> PREFIX role: <https://w3id.org/rolegraph/role/>
+    SELECT ?hedge ?cond (COUNT(?size) AS ?n) WHERE {
+      ?c rg:claimId "vp-hop" ; rg:hedge ?hedge ; rg:condition ?cond ; rg:coversSize ?size ;
+         rg:higherRole role:head-of-product ; rg:lowerRole role:vp-of-product .
+    } GROUP BY ?hedge ?cond"""
+    rows = list(store.query(q))
+    assert [(r["hedge"].value, r["cond"].value, int(r["n"].value)) for r in rows] == [
+        ("https://w3id.org/rolegraph#may", "in teams with both", 2)
+    ]
+
+
+def test_jsonld_is_json_with_graphs(corpus):
+    doc = json.loads(rolegraph.export(corpus, "jsonld"))
+    assert doc
+
+
+def test_ontology_and_roles_parse_and_document_every_term():
+    from importlib import resources
+
+    for name in ("ontology.ttl", "roles.ttl"):
+        g = rdflib.Graph().parse(
+            data=resources.files("rolegraph").joinpath(f"data/{name}").read_text(), format="turtle"
+        )
+        assert len(g) > 50
+    g = rdflib.Graph().parse(
+        data=resources.files("rolegraph").joinpath("data/ontology.ttl").read_text(), format="turtle"
+    )
+    RG = rdflib.Namespace("https://w3id.org/rolegraph#")
+    terms = {s for s in g.subjects() if isinstance(s, rdflib.URIRef) and str(s).startswith(str(RG))}
+    assert len(terms) > 40
+    for t in terms:
+        assert g.value(t, rdflib.RDFS.label) is not None, t
+        assert g.value(t, rdflib.RDFS.comment) is not None, t
+    for h, w in {"definite": 1.0, "generally": 0.8, "often": 0.6, "may": 0.4, "some": 0.3}.items():
+        assert float(g.value(RG[h], RG.defaultWeight)) == w
