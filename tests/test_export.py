@@ -147,3 +147,21 @@ def test_ontology_and_roles_parse_and_document_every_term():
         assert g.value(t, rdflib.RDFS.comment) is not None, t
     for h, w in {"definite": 1.0, "generally": 0.8, "often": 0.6, "may": 0.4, "some": 0.3}.items():
         assert float(g.value(RG[h], RG.defaultWeight)) == w
+
+
+def test_bundled_queries_run_on_the_bundled_corpus():
+    from importlib import resources
+
+    store = ox.Store()
+    store.load(rolegraph.export(rolegraph.load_corpus(), "nquads"), format=ox.RdfFormat.N_QUADS)
+    folder = resources.files("rolegraph").joinpath("queries")
+    rows = {}
+    for q in sorted(p.name for p in folder.iterdir() if p.name.endswith(".rq")):
+        rows[q] = list(store.query(folder.joinpath(q).read_text("utf-8")))
+    assert len(rows) == 3
+    pairs = {(r["x"].value, r["y"].value) for r in rows["opposite-rank-pairs.rq"]}
+    assert ("Head of Product", "VP of Product") in pairs
+    assert ("Director of Product", "Head of Product") in pairs
+    graphs = [r["graph"].value.rsplit("/", 1)[1] for r in rows["graphs-asserting.rq"]]
+    assert len(graphs) >= 3  # the copied "VP of Product is slightly below the Head of Product" sentence
+    assert rows["claims-by-pair.rq"] and all(r["quote"] is not None for r in rows["claims-by-pair.rq"])

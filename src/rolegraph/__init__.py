@@ -6,7 +6,8 @@ The public API (imported lazily so the CLI starts fast)::
     corpus = rolegraph.load_corpus()            # the bundled corpus, or a folder
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
-    result = rolegraph.consensus(corpus)        # ladders per company size
+    from rolegraph.consensus import consensus   # ladders per company size
+    result = consensus(corpus)
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ __all__ = [
     "Scope",
     "Source",
     "__version__",
-    "consensus",
     "export",
     "init_corpus",
     "lint",
@@ -32,7 +32,6 @@ _LAZY = {
     "load_corpus": ("rolegraph.loader", "load_corpus"),
     "export": ("rolegraph.exporter", "export"),
     "lint": ("rolegraph.linter", "lint"),
-    "consensus": ("rolegraph.consensus", "consensus"),
     "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
     "Claim": ("rolegraph.model", "Claim"),
