@@ -11,6 +11,7 @@ Layout:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 
 import pyoxigraph as ox
@@ -39,16 +40,25 @@ PREFIXES = {
     "dcterms": DCT,
 }
 
-_N = ox.NamedNode
-_L = ox.Literal
-_DG = ox.DefaultGraph()
-_TYPE = _N(RDF + "type")
-_INT = _N(XSD + "integer")
-_DATE = _N(XSD + "date")
+_XSD_INT = f"<{XSD}integer>"
+_XSD_DATE = f"<{XSD}date>"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+A = f"<{RDF}type>"
 
 
-def rg(name: str) -> ox.NamedNode:
-    return _N(RG + name)
+def rg(name: str) -> str:
+    return f"<{RG}{name}>"
+
+
+def lit(text: str, lang: str | None = None) -> str:
+    body = '"' + text.translate(_ESC) + '"'
+    return f"{body}@{lang}" if lang else body
+
+
+def num(value: int) -> str:
+    return f'"{value}"^^{_XSD_INT}'
 
 
 def source_iri(sid: str) -> str:
@@ -71,50 +81,52 @@ def position_iri(size: str, role: str) -> str:
     return f"{BASE}rank/{size}/{hashlib.sha1(role.encode()).hexdigest()[:16]}"
 
 
-def _source_quads(s: Source) -> Iterator[ox.Quad]:
-    src, snap = _N(source_iri(s.id)), _N(snapshot_iri(s.id))
-    yield ox.Quad(src, _TYPE, rg("Source"), _DG)
-    yield ox.Quad(src, _TYPE, _N(PROV + "Entity"), _DG)
-    yield ox.Quad(src, _N(DCT + "identifier"), _L(s.id), _DG)
+# Quads are built as N-Quads text: (graph, "s p o"), about 10x faster than building term objects,
+# and they sort as plain strings.
+Quad = tuple[str, str]
+
+
+def _source_quads(s: Source) -> Iterator[Quad]:
+    src, snap = f"<{source_iri(s.id)}>", f"<{snapshot_iri(s.id)}>"
+    yield "", f"{src} {A} {rg('Source')}"
+    yield "", f"{src} {A} <{PROV}Entity>"
+    yield "", f"{src} <{DCT}identifier> {lit(s.id)}"
     if s.title:
-        yield ox.Quad(src, _N(DCT + "title"), _L(s.title), _DG)
+        yield "", f"{src} <{DCT}title> {lit(s.title)}"
     if s.url:
-        yield ox.Quad(src, rg("url"), _N(s.url), _DG)
-    yield ox.Quad(src, rg("claimsFile"), _L(s.file), _DG)
-    yield ox.Quad(src, rg("snapshot"), snap, _DG)
-    yield ox.Quad(snap, _TYPE, rg("Snapshot"), _DG)
-    yield ox.Quad(snap, _TYPE, _N(PROV + "Entity"), _DG)
-    yield ox.Quad(snap, _N(PROV + "specializationOf"), src, _DG)
-    yield ox.Quad(snap, _N(DCT + "format"), _L("text/plain"), _DG)
+        yield "", f"{src} {rg('url')} <{s.url}>"
+    yield "", f"{src} {rg('claimsFile')} {lit(s.file)}"
+    yield "", f"{src} {rg('snapshot')} {snap}"
+    yield "", f"{snap} {A} {rg('Snapshot')}"
+    yield "", f"{snap} {A} <{PROV}Entity>"
+    yield "", f"{snap} <{PROV}specializationOf> {src}"
+    yield "", f"{snap} <{DCT}format> {lit('text/plain')}"
     if s.snapshot:
-        yield ox.Quad(snap, rg("path"), _L(s.snapshot), _DG)
+        yield "", f"{snap} {rg('path')} {lit(s.snapshot)}"
     if s.retrieved:
-        try:
-            lit = _L(s.retrieved, datatype=_DATE)
-            lit_ok = len(s.retrieved) == 10
-        except ValueError:
-            lit_ok = False
-        yield ox.Quad(snap, _N(DCT + "date"), lit if lit_ok else _L(s.retrieved), _DG)
+        date = f"{lit(s.retrieved)}^^{_XSD_DATE}" if _DATE.match(s.retrieved) else lit(s.retrieved)
+        yield "", f"{snap} <{DCT}date> {date}"
     if s.sha256:
-        yield ox.Quad(snap, rg("declaredSha256"), _L(s.sha256), _DG)
+        yield "", f"{snap} {rg('declaredSha256')} {lit(s.sha256)}"
     if s.actual_sha256:
-        yield ox.Quad(snap, rg("sha256"), _L(s.actual_sha256), _DG)
-    g = _N(graph_iri(s.id))
-    yield ox.Quad(g, _TYPE, _N(PROV + "Bundle"), _DG)
-    yield ox.Quad(g, _N(PROV + "wasDerivedFrom"), snap, _DG)
-    yield ox.Quad(g, rg("source"), src, _DG)
+        yield "", f"{snap} {rg('sha256')} {lit(s.actual_sha256)}"
+    g = f"<{graph_iri(s.id)}>"
+    yield "", f"{g} {A} <{PROV}Bundle>"
+    yield "", f"{g} <{PROV}wasDerivedFrom> {snap}"
+    yield "", f"{g} {rg('source')} {src}"
 
 
-def _claim_quads(c: Claim, s: Source) -> Iterator[ox.Quad]:
+def _claim_quads(c: Claim, s: Source) -> Iterator[Quad]:
     iri = claim_iri(c)
-    node = _N(iri)
-    yield ox.Quad(node, _TYPE, rg("Claim"), _DG)
-    yield ox.Quad(node, _TYPE, _N(PROV + "Entity"), _DG)
-    yield ox.Quad(node, rg("claimId"), _L(c.id), _DG)
-    yield ox.Quad(node, rg("source"), _N(source_iri(s.id)), _DG)
-    yield ox.Quad(node, _N(PROV + "wasDerivedFrom"), _N(snapshot_iri(s.id)), _DG)
-    yield ox.Quad(node, rg("claimsFile"), _L(c.file), _DG)
-    yield ox.Quad(node, rg("line"), _L(str(c.line), datatype=_INT), _DG)
+    node = f"<{iri}>"
+    snap = f"<{snapshot_iri(s.id)}>"
+    yield "", f"{node} {A} {rg('Claim')}"
+    yield "", f"{node} {A} <{PROV}Entity>"
+    yield "", f"{node} {rg('claimId')} {lit(c.id)}"
+    yield "", f"{node} {rg('source')} <{source_iri(s.id)}>"
+    yield "", f"{node} <{PROV}wasDerivedFrom> {snap}"
+    yield "", f"{node} {rg('claimsFile')} {lit(c.file)}"
+    yield "", f"{node} {rg('line')} {num(c.line)}"
     for prop, text in (
         ("subjectText", c.subject_text),
         ("objectText", c.object_text),
@@ -124,81 +136,81 @@ def _claim_quads(c: Claim, s: Source) -> Iterator[ox.Quad]:
         ("condition", c.condition),
     ):
         if text is not None:
-            yield ox.Quad(node, rg(prop), _L(text), _DG)
+            yield "", f"{node} {rg(prop)} {lit(text)}"
     if c.note:
-        yield ox.Quad(node, _N(RDFS + "comment"), _L(c.note), _DG)
+        yield "", f"{node} <{RDFS}comment> {lit(c.note)}"
     for code in sorted(c.accept):
-        yield ox.Quad(node, rg("accepts"), _L(code), _DG)
+        yield "", f"{node} {rg('accepts')} {lit(code)}"
     if c.subject:
-        yield ox.Quad(node, rg("subject"), _N(c.subject), _DG)
+        yield "", f"{node} {rg('subject')} <{c.subject}>"
     if c.object:
-        yield ox.Quad(node, rg("object"), _N(c.object), _DG)
+        yield "", f"{node} {rg('object')} <{c.object}>"
     if c.relation:
-        yield ox.Quad(node, rg("relation"), rg(c.relation), _DG)
+        yield "", f"{node} {rg('relation')} {rg(c.relation)}"
     if c.hedge:
-        yield ox.Quad(node, rg("hedge"), rg(c.hedge), _DG)
+        yield "", f"{node} {rg('hedge')} {rg(c.hedge)}"
     if c.scope is not None:
         if c.scope.is_any:
-            yield ox.Quad(node, rg("scope"), rg("any"), _DG)
+            yield "", f"{node} {rg('scope')} {rg('any')}"
         elif c.scope.lo == c.scope.hi:
-            yield ox.Quad(node, rg("scope"), rg(SIZES[c.scope.lo]), _DG)
-        yield ox.Quad(node, rg("minSize"), rg(SIZES[c.scope.lo]), _DG)
-        yield ox.Quad(node, rg("maxSize"), rg(SIZES[c.scope.hi]), _DG)
+            yield "", f"{node} {rg('scope')} {rg(SIZES[c.scope.lo])}"
+        yield "", f"{node} {rg('minSize')} {rg(SIZES[c.scope.lo])}"
+        yield "", f"{node} {rg('maxSize')} {rg(SIZES[c.scope.hi])}"
         for size in c.scope.sizes():
-            yield ox.Quad(node, rg("coversSize"), rg(size), _DG)
+            yield "", f"{node} {rg('coversSize')} {rg(size)}"
     # derived, so rules and queries need no UNIONs over relation directions
     rank = c.rank()
     if rank:
-        yield ox.Quad(node, rg("higherRole"), _N(rank[0]), _DG)
-        yield ox.Quad(node, rg("lowerRole"), _N(rank[1]), _DG)
+        yield "", f"{node} {rg('higherRole')} <{rank[0]}>"
+        yield "", f"{node} {rg('lowerRole')} <{rank[1]}>"
     if c.relation == "same" and c.subject and c.object:
-        yield ox.Quad(node, rg("equates"), _N(c.subject), _DG)
-        yield ox.Quad(node, rg("equates"), _N(c.object), _DG)
+        yield "", f"{node} {rg('equates')} <{c.subject}>"
+        yield "", f"{node} {rg('equates')} <{c.object}>"
     # the plain triple, in the source's named graph
     if c.relation and c.subject and c.object and c.relation != "top":
-        yield ox.Quad(_N(c.subject), rg(c.relation), _N(c.object), _N(graph_iri(s.id)))
+        yield f"<{graph_iri(s.id)}>", f"<{c.subject}> {rg(c.relation)} <{c.object}>"
     # the quote, as a Web Annotation whose body is the claim
-    ann, target = _N(iri + "#annotation"), _N(iri + "#target")
-    yield ox.Quad(ann, _TYPE, _N(OA + "Annotation"), _DG)
-    yield ox.Quad(ann, _N(OA + "motivatedBy"), _N(OA + "describing"), _DG)
-    yield ox.Quad(ann, _N(OA + "hasBody"), node, _DG)
-    yield ox.Quad(ann, _N(OA + "hasTarget"), target, _DG)
-    yield ox.Quad(target, _TYPE, _N(OA + "SpecificResource"), _DG)
-    yield ox.Quad(target, _N(OA + "hasSource"), _N(snapshot_iri(s.id)), _DG)
+    ann, target = f"<{iri}#annotation>", f"<{iri}#target>"
+    yield "", f"{ann} {A} <{OA}Annotation>"
+    yield "", f"{ann} <{OA}motivatedBy> <{OA}describing>"
+    yield "", f"{ann} <{OA}hasBody> {node}"
+    yield "", f"{ann} <{OA}hasTarget> {target}"
+    yield "", f"{target} {A} <{OA}SpecificResource>"
+    yield "", f"{target} <{OA}hasSource> {snap}"
     if c.quote is not None:
-        q = _N(iri + "#quote")
-        yield ox.Quad(target, _N(OA + "hasSelector"), q, _DG)
-        yield ox.Quad(q, _TYPE, _N(OA + "TextQuoteSelector"), _DG)
-        yield ox.Quad(q, _N(OA + "exact"), _L(c.quote), _DG)
+        q = f"<{iri}#quote>"
+        yield "", f"{target} <{OA}hasSelector> {q}"
+        yield "", f"{q} {A} <{OA}TextQuoteSelector>"
+        yield "", f"{q} <{OA}exact> {lit(c.quote)}"
         if c.start is not None:
-            yield ox.Quad(q, _N(OA + "prefix"), _L(c.prefix), _DG)
-            yield ox.Quad(q, _N(OA + "suffix"), _L(c.suffix), _DG)
+            yield "", f"{q} <{OA}prefix> {lit(c.prefix)}"
+            yield "", f"{q} <{OA}suffix> {lit(c.suffix)}"
     if c.start is not None:
-        p = _N(iri + "#position")
-        yield ox.Quad(target, _N(OA + "hasSelector"), p, _DG)
-        yield ox.Quad(p, _TYPE, _N(OA + "TextPositionSelector"), _DG)
-        yield ox.Quad(p, _N(OA + "start"), _L(str(c.start), datatype=_INT), _DG)
-        yield ox.Quad(p, _N(OA + "end"), _L(str(c.end), datatype=_INT), _DG)
+        p = f"<{iri}#position>"
+        yield "", f"{target} <{OA}hasSelector> {p}"
+        yield "", f"{p} {A} <{OA}TextPositionSelector>"
+        yield "", f"{p} <{OA}start> {num(c.start)}"
+        yield "", f"{p} <{OA}end> {num(c.end)}"
 
 
-def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[ox.Quad]:
+def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
     voc = corpus.vocabulary
     for iri in sorted(used):
         role = voc.roles.get(iri)
         if role is None:
             continue
-        n = _N(iri)
-        yield ox.Quad(n, _TYPE, rg("Role"), _DG)
-        yield ox.Quad(n, _TYPE, _N(SKOS + "Concept"), _DG)
-        yield ox.Quad(n, _N(SKOS + "inScheme"), rg("roles"), _DG)
-        yield ox.Quad(n, _N(SKOS + "prefLabel"), _L(role.label, language="en"), _DG)
+        n = f"<{iri}>"
+        yield "", f"{n} {A} {rg('Role')}"
+        yield "", f"{n} {A} <{SKOS}Concept>"
+        yield "", f"{n} <{SKOS}inScheme> {rg('roles')}"
+        yield "", f"{n} <{SKOS}prefLabel> {lit(role.label, 'en')}"
         for alt in role.alt_labels:
-            yield ox.Quad(n, _N(SKOS + "altLabel"), _L(alt, language="en"), _DG)
+            yield "", f"{n} <{SKOS}altLabel> {lit(alt, 'en')}"
         if role.family:
-            yield ox.Quad(n, rg("family"), _N(role.family), _DG)
+            yield "", f"{n} {rg('family')} <{role.family}>"
 
 
-def _position_quads(corpus: Corpus) -> Iterator[ox.Quad]:
+def _position_quads(corpus: Corpus) -> Iterator[Quad]:
     """Derived rank positions: (size, role) nodes linked by rg:outranks, for cycle queries."""
     edges: set[tuple[str, str, str]] = set()
     for c in corpus.claims():
@@ -210,30 +222,43 @@ def _position_quads(corpus: Corpus) -> Iterator[ox.Quad]:
     for size, hi, lo in sorted(edges):
         nodes.add((size, hi))
         nodes.add((size, lo))
-        yield ox.Quad(_N(position_iri(size, hi)), rg("outranks"), _N(position_iri(size, lo)), _DG)
+        yield "", f"<{position_iri(size, hi)}> {rg('outranks')} <{position_iri(size, lo)}>"
     for size, role in sorted(nodes):
-        n = _N(position_iri(size, role))
-        yield ox.Quad(n, _TYPE, rg("RankPosition"), _DG)
-        yield ox.Quad(n, rg("role"), _N(role), _DG)
-        yield ox.Quad(n, rg("size"), rg(size), _DG)
+        n = f"<{position_iri(size, role)}>"
+        yield "", f"{n} {A} {rg('RankPosition')}"
+        yield "", f"{n} {rg('role')} <{role}>"
+        yield "", f"{n} {rg('size')} {rg(size)}"
 
 
-def compile_corpus(corpus: Corpus) -> list[ox.Quad]:
-    """All quads of a corpus, sorted so that serialisations are byte-identical run to run."""
-    quads: list[ox.Quad] = []
+def _quads(corpus: Corpus) -> set[Quad]:
+    quads: set[Quad] = set()
     used: set[str] = set()
     for s in corpus.sources:
-        quads.extend(_source_quads(s))
+        quads.update(_source_quads(s))
         for c in s.claims:
-            quads.extend(_claim_quads(c, s))
+            quads.update(_claim_quads(c, s))
             used.update(x for x in (c.subject, c.object) if x)
-    quads.extend(_vocabulary_quads(corpus, used))
-    quads.extend(_position_quads(corpus))
-    quads = list(set(quads))
-    quads.sort(key=_sort_key)
+    quads.update(_vocabulary_quads(corpus, used))
+    quads.update(_position_quads(corpus))
     return quads
 
 
-def _sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (g, str(q.subject), str(q.predicate), str(q.object))
+def compile_lines(corpus: Corpus) -> list[str]:
+    """The corpus as sorted, unique N-Quads lines (default graph first, then graph by graph)."""
+    # one string key per quad sorts about twice as fast as (graph, triple) tuples
+    keys = sorted(f"{g}\x01{spo}" for g, spo in _quads(corpus))
+    out = []
+    for key in keys:
+        g, _, spo = key.partition("\x01")
+        out.append(f"{spo} {g} .\n" if g else f"{spo} .\n")
+    return out
+
+
+def compile_triples(corpus: Corpus) -> list[str]:
+    """The union of all graphs as sorted, unique N-Triples lines."""
+    return [f"{spo} .\n" for spo in sorted({spo for _g, spo in _quads(corpus)})]
+
+
+def compile_corpus(corpus: Corpus) -> list[ox.Quad]:
+    """All quads of a corpus as pyoxigraph terms, in the order of :func:`compile_lines`."""
+    return list(ox.parse("".join(compile_lines(corpus)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from .compiler import PREFIXES, compile_corpus
+from .compiler import PREFIXES, compile_lines
 from .model import Corpus
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -23,8 +23,11 @@ def export(corpus: Corpus, format: str = "trig") -> bytes:
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    quads = compile_corpus(corpus)
+    lines = compile_lines(corpus)
+    if format == "nquads":
+        return "".join(lines).encode("utf-8")
     fmt = FORMATS[format]
+    quads = list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     if format == "turtle":
         seen: set[ox.Triple] = set()
         triples = []
@@ -35,6 +38,4 @@ def export(corpus: Corpus, format: str = "trig") -> bytes:
                 triples.append(t)
         triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(triples, format=fmt, prefixes=PREFIXES)
-    if format == "nquads":
-        return ox.serialize(quads, format=fmt)
     return ox.serialize(quads, format=fmt, prefixes=PREFIXES)

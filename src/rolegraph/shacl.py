@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from importlib import resources
 
-from .compiler import claim_iri, compile_corpus, position_iri, snapshot_iri
+from .compiler import claim_iri, compile_triples, position_iri, snapshot_iri
 from .findings import Finding
 from .model import SIZES
 from .rules import modules
@@ -39,13 +39,10 @@ def shapes_graph(codes: list[str]):
 
 def data_graph(ctx: Context):
     """The compiled corpus as one rdflib graph (the union of its named graphs)."""
-    import pyoxigraph as ox
     import rdflib
 
-    quads = compile_corpus(ctx.corpus)
-    nt = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()
-    g.parse(data=nt.decode("utf-8"), format="nt")
+    g.parse(data="".join(compile_triples(ctx.corpus)), format="nt")
     return g
 
 
