@@ -6,8 +6,8 @@ The public API (imported lazily so the CLI starts fast)::
     corpus = rolegraph.load_corpus()            # the bundled corpus, or a folder
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
-    from rolegraph.consensus import consensus   # ladders per company size
-    result = consensus(corpus)
+    result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
+    from rolegraph.consensus import explain, render
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = [
     "Scope",
     "Source",
     "__version__",
+    "consensus",
     "export",
     "init_corpus",
     "lint",
@@ -43,6 +44,10 @@ _LAZY = {
 
 
 def __getattr__(name: str):
+    if name == "consensus":  # the subpackage, callable as consensus(corpus)
+        from importlib import import_module
+
+        return import_module("rolegraph.consensus")
     if name in _LAZY:
         from importlib import import_module
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -13,18 +14,40 @@ CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages
 
 
 class Group(click.Group):
-    """Turns rolegraph errors into one clean line each (a traceback only with --debug)."""
+    """Turns rolegraph errors into one clean line each (a traceback only with --debug).
+
+    Commands in ``LAZY`` are imported only when they run, so ``--help`` and ``--version`` stay fast.
+    """
+
+    LAZY = {"consensus": ("rolegraph.consensus.command", "consensus_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in self.LAZY:
+            from importlib import import_module
+
+            mod, attr = self.LAZY[name]
+            return getattr(import_module(mod), attr)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
-        from .errors import InputError, RolegraphError
+        from .errors import InputError, Problem, RolegraphError
 
         try:
             return super().invoke(ctx)
         except InputError as e:
             if ctx.params.get("debug"):
                 raise
+            from .formatters.common import shown
+
+            root = (ctx.obj or {}).get("display_root", "")
             for p in e.problems:
-                click.echo(_shown(ctx, str(p)), err=True)
+                # problem paths are relative to the corpus; show them as the user named it
+                if root and p.file and not os.path.isabs(p.file) and os.path.normpath(p.file) != os.path.normpath(root):
+                    p = Problem(shown(root, p.file), p.line, p.message)
+                click.echo(str(p), err=True)
             n = len(e.problems)
             click.echo(
                 f"rolegraph: {n} input problem{'s' if n != 1 else ''}; nothing was written",
@@ -54,16 +77,6 @@ class Group(click.Group):
             sys.exit(2)
 
 
-def _shown(ctx: click.Context, line: str) -> str:
-    root = (ctx.obj or {}).get("display_root", "")
-    if root and not os.path.isabs(line.split(":", 1)[0]) and not line.startswith(root):
-        from .formatters.common import shown
-
-        path, sep, rest = line.partition(":")
-        return shown(root, path) + sep + rest
-    return line
-
-
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rolegraph")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
@@ -73,18 +86,28 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)
 
 
-def _load(ctx: click.Context, corpus: str | None, *, cache: bool = False):
+def load(ctx: click.Context, corpus: str | None, *, cache: bool = False):
+    """Load the corpus a command names, remembering its root for messages and output checks."""
     from .loader import load_corpus
 
-    ctx.obj["display_root"] = corpus or ""
-    return load_corpus(corpus, cache=cache)
+    if isinstance(ctx.obj, dict):
+        ctx.obj["display_root"] = corpus or ""
+    loaded = load_corpus(corpus, cache=cache)
+    if isinstance(ctx.obj, dict):
+        ctx.obj["corpus_root"] = loaded.root
+    return loaded
 
 
-def _emit(text: str | bytes, output: str | None) -> None:
-    if output:
+def emit(ctx: click.Context, text: str | bytes, output: str | None) -> None:
+    """Write to ``-o FILE`` atomically (never inside the corpus), or to standard output."""
+    if output is not None:
         from .atomic import write_atomic
+        from .errors import UsageError
 
-        write_atomic(output, text)
+        if not output.strip():
+            raise UsageError("-o/--output needs a file name; leave it out to write to standard output")
+        root = (ctx.obj or {}).get("corpus_root") if isinstance(ctx.obj, dict) else None
+        write_atomic(output, text, protect=root)
     else:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
@@ -130,10 +153,10 @@ def stats(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
     from .corpus_stats import stats as compute
     from .linter import check_structure
 
-    c = _load(ctx, corpus)
+    c = load(ctx, corpus)
     check_structure(c)
     data = compute(c)
-    _emit(render_text(data) if fmt == "text" else json.dumps(data, indent=2) + "\n", output)
+    emit(ctx, render_text(data) if fmt == "text" else json.dumps(data, indent=2) + "\n", output)
 
 
 @main.command()
@@ -156,8 +179,10 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
 
     root = corpus or str(bundled_corpus_path())
     ctx.obj["display_root"] = corpus or ""
+    ctx.obj["corpus_root"] = root
     roles_file = os.path.join(root, "roles.ttl")
-    voc = load_vocabulary(__import__("pathlib").Path(roles_file) if os.path.isfile(roles_file) else None)
+    # lexists: a dangling or escaping symlink must reach the loader's refusal, not be skipped
+    voc = load_vocabulary(Path(roles_file) if os.path.lexists(roles_file) else None)
     items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
     if fmt == "json":
         data = [
@@ -170,15 +195,15 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
             }
             for r in items
         ]
-        _emit(json.dumps(data, indent=2) + "\n", output)
+        emit(ctx, json.dumps(data, indent=2) + "\n", output)
     elif fmt == "turtle":
         from importlib import resources
 
-        _emit(resources.files("rolegraph").joinpath("data/roles.ttl").read_bytes(), output)
+        emit(ctx, resources.files("rolegraph").joinpath("data/roles.ttl").read_bytes(), output)
     else:
         width = max(len(r.label) for r in items)
         lines = [f"{r.label:<{width}}  {', '.join(sorted(r.alt_labels, key=str.casefold))}" for r in items]
-        _emit("\n".join(lines) + "\n", output)
+        emit(ctx, "\n".join(lines) + "\n", output)
 
 
 @main.command()
@@ -197,9 +222,9 @@ def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None)
     from .exporter import export as do_export
     from .linter import check_structure
 
-    c = _load(ctx, corpus)
+    c = load(ctx, corpus)
     check_structure(c)
-    _emit(do_export(c, fmt), output)
+    emit(ctx, do_export(c, fmt), output)
 
 
 @main.command()
@@ -257,9 +282,9 @@ def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache
             raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
-    c = _load(ctx, corpus, cache=not no_cache)
+    c = load(ctx, corpus, cache=not no_cache)
     report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
-    _emit(render(report, c, fmt, display_root=corpus or ""), output)
+    emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
     sys.exit(1 if report.failed else 0)
 
 
