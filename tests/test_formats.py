@@ -69,7 +69,7 @@ def outputs(tmp_path_factory):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_snapshot(outputs, fmt):
     path = SNAPSHOTS / f"demo.{EXT[fmt]}"
-    if os.environ.get("UPDATE_SNAPSHOTS"):
+    if os.environ.get("ROLEGRAPH_UPDATE_SNAPSHOTS") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(outputs[fmt], encoding="utf-8")
     assert outputs[fmt] == path.read_text(encoding="utf-8")

@@ -12,28 +12,42 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem
+from .errors import InputError, Problem, RolegraphError
 from .loader import (
-    attach_snapshot,
+    Budget,
     claim_files,
     decode,
+    finish_source,
     inside,
     parse_claims_file,
     read_claims_file,
-    read_snapshot,
 )
 from .model import Claim, Source
 
-FORMAT = f"rolegraph-cache-2/{__version__}"
+# Bump the number whenever what the loader accepts changes, so no entry made by an older,
+# laxer loader is ever served.
+FORMAT = f"rolegraph-cache-3/{__version__}"
 CLAIM_FIELDS = (
     "source_id", "id", "file", "line", "quote", "occurrence", "condition", "note", "accept",
     "subject_text", "object_text", "relation_text", "scope_text", "hedge_text",
     "start", "end", "prefix", "suffix", "lines",
 )  # fmt: skip
-SOURCE_FIELDS = ("id", "file", "line", "title", "url", "retrieved", "snapshot", "sha256", "actual_sha256", "lines")
+SOURCE_FIELDS = (
+    "id",
+    "file",
+    "line",
+    "title",
+    "url",
+    "retrieved",
+    "snapshot",
+    "sha256",
+    "actual_sha256",
+    "lines",
+)
 
 
 def cache_dir() -> Path:
@@ -50,13 +64,20 @@ def cache_file(root: Path) -> Path:
 
 
 def _dump(s: Source) -> tuple:
-    return (tuple(getattr(s, f) for f in SOURCE_FIELDS), [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in s.claims])
+    return (
+        tuple(getattr(s, f) for f in SOURCE_FIELDS),
+        [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in s.claims],
+    )
 
 
-def _load(t: tuple) -> Source:
-    head, claims = t
-    s = Source(**dict(zip(SOURCE_FIELDS, head)))
-    s.claims = [Claim(**dict(zip(CLAIM_FIELDS, c))) for c in claims]
+def _load(t: tuple) -> Source | None:
+    """The source of a cache entry; None when the entry is damaged (then the file is parsed)."""
+    try:
+        head, claims = t
+        s = Source(**dict(zip(SOURCE_FIELDS, head, strict=True)))
+        s.claims = [Claim(**dict(zip(CLAIM_FIELDS, c, strict=True))) for c in claims]
+    except (TypeError, ValueError):
+        return None
     return s
 
 
@@ -70,8 +91,9 @@ def _read(path: Path) -> dict:
     return data["entries"]
 
 
-def load_sources_cached(root: Path, problems: list[Problem]) -> list[Source]:
+def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | None = None) -> list[Source]:
     """Like :func:`rolegraph.loader.load_sources`, reusing unchanged files' parses."""
+    budget = budget or Budget()
     path = cache_file(root)
     old = _read(path)
     new: dict[str, tuple] = {}
@@ -84,28 +106,25 @@ def load_sources_cached(root: Path, problems: list[Problem]) -> list[Source]:
         rel, data = got
         digest = hashlib.sha256(data).hexdigest()
         entry = old.get(rel)
-        if entry is not None and entry[0] == digest:
+        if isinstance(entry, tuple) and len(entry) == 4 and entry[0] == digest:
             snap_rel, snap_digest, dumped = entry[1], entry[2], entry[3]
-            if _snapshot_digest(root, snap_rel) == snap_digest:
-                sources.append(_load(dumped))
+            cached = _load(dumped) if _snapshot_digest(root, snap_rel, budget) == snap_digest else None
+            if cached is not None:
+                sources.append(cached)
                 new[rel] = entry
                 continue
         changed = True
         try:
             text = decode(data, rel)
-        except Exception as e:  # InputError
-            problems.extend(getattr(e, "problems", []))
+        except InputError as e:
+            problems.extend(e.problems)
             continue
         source, errs = parse_claims_file(rel, text)
         problems.extend(errs)
         if source is None or errs:
             continue
-        before = len(problems)
-        snap, snap_text = read_snapshot(root, source, problems)
-        source.actual_sha256 = hashlib.sha256(snap).hexdigest() if snap is not None else None
-        attach_snapshot(root, source, snap_text)
-        sources.append(source)
-        if len(problems) == before:
+        if finish_source(root, source, problems, budget) is not None:
+            sources.append(source)
             new[rel] = (digest, source.snapshot, source.actual_sha256, _dump(source))
     if changed or set(old) != set(new):
         try:
@@ -113,19 +132,29 @@ def load_sources_cached(root: Path, problems: list[Problem]) -> list[Source]:
 
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, marshal.dumps({"format": FORMAT, "entries": new}))
-        except OSError:
+        except (OSError, RolegraphError):
             pass  # a read-only cache folder only costs speed
     return sorted(sources, key=lambda s: s.id)
 
 
-def _snapshot_digest(root: Path, rel: str | None) -> str | None:
+def _snapshot_digest(root: Path, rel: str | None, budget: Budget) -> str | None:
+    """sha256 of a snapshot that is a regular file inside the corpus, else None."""
     if rel is None:
         return None
     p = inside(root, rel)
-    if p is None or not p.is_file():
+    if p is None:
         return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     h = hashlib.sha256()
-    with open(p, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        fd = os.open(p, flags)
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > budget.snapshot_bytes:
+                return None  # parsed afresh, which reports the problem
+            budget.snapshot_bytes -= st.st_size
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
     return h.hexdigest()

@@ -33,16 +33,22 @@ SETTINGS_TEMPLATE = """# rolegraph settings for this corpus. Every key is option
 def init_corpus(path: str | os.PathLike[str], *, example: bool = False) -> Path:
     """Create a corpus at ``path`` (which must not exist or be empty). Atomic: a folder is
     built beside the target and renamed into place, so a crash or a concurrent init never
-    leaves a half-made corpus."""
+    leaves a half-made corpus; of two concurrent inits into one folder exactly one succeeds."""
     from .loader import bundled_corpus_path
 
     target = Path(path)
+    taken = UsageError(f"{target}: already exists and is not empty; choose a new folder")
+    if target.is_symlink():
+        raise UsageError(f"{target}: is a symlink; choose a new folder")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError(f"{target}: already exists and is not empty; choose a new folder")
-    parent = target.parent if str(target.parent) else Path(".")
+        raise taken
+    parent = Path(os.path.abspath(target)).parent
     if not parent.is_dir():
-        raise UsageError(f"{parent}: no such folder; create it first")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        raise UsageError(f"{target.parent}: no such folder; create it first")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name or 'corpus'}.", suffix=".tmp", dir=parent))
+    except OSError as e:
+        raise UsageError(f"{target}: cannot create: {e.strerror or e}") from None
     try:
         if example:
             src = bundled_corpus_path()
@@ -56,11 +62,15 @@ def init_corpus(path: str | os.PathLike[str], *, example: bool = False) -> Path:
             (tmp / "sources").mkdir()
         if not (tmp / "rolegraph.toml").exists():
             (tmp / "rolegraph.toml").write_text(SETTINGS_TEMPLATE, encoding="utf-8")
-        os.chmod(tmp, 0o755)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o777 & ~mask)
         try:
             os.rename(tmp, target)
         except OSError:
-            raise UsageError(f"{target}: already exists and is not empty; choose a new folder") from None
+            raise taken from None
+    except OSError as e:
+        raise UsageError(f"{target}: cannot create: {e.strerror or e}") from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

@@ -8,6 +8,14 @@ from ..findings import Finding
 from ..model import format_sizes
 
 
+def printable(text: str) -> str:
+    """``text`` with control and other non-printable characters escaped (``\\x1b``), so a
+    claim file cannot write terminal escapes or extra lines into a terminal or CI log."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def shown(display_root: str, rel: str) -> str:
     """A corpus-relative path as the user named the corpus (``mycorpus/claims/a.yaml``)."""
     if not display_root or display_root == ".":

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .common import shown
+from .common import printable, shown
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(s)
 
 
 def _prop(s: str) -> str:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from .common import shown
+from .common import printable, shown
 
 
 def _quote(q: str | None, width: int = 100) -> str:
     if q is None:
         return "(no quote)"
-    q = " ".join(q.split())
+    q = printable(" ".join(q.split()))
     return '"' + (q if len(q) <= width else q[: width - 3] + "...") + '"'
 
 
 def render(report, corpus, *, display_root: str = "") -> str:
     lines = []
     for f in report.findings:
-        sev = f.severity if f.accepted is None else f"{f.severity} (accepted: {f.accepted})"
-        lines.append(f"{shown(display_root, f.file)}:{f.line}: {f.code} {sev}: {f.message}")
+        sev = f.severity if f.accepted is None else f"{f.severity} (accepted: {printable(f.accepted)})"
+        lines.append(f"{shown(display_root, f.file)}:{f.line}: {f.code} {sev}: {printable(f.message)}")
         for c, side in f.claims if len(f.claims) > 1 else ():
             tag = f"[{side}] " if side else ""
             lines.append(f"    {tag}{shown(display_root, c.file)}:{c.line}: {c.source_id}: {_quote(c.quote)}")
