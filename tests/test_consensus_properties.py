@@ -173,3 +173,22 @@ def test_projected_search_on_many_real_looking_quotes():
         quotes.append("".join(mutated))
     for threshold in (60.0, 80.0, 90.0, 95.0):
         assert components(copy_components(quotes, threshold)) == brute_force_components(quotes, threshold)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+@given(_json)
+def test_record_layout_is_the_same_json(value):
+    import json
+
+    from rolegraph.consensus.render import dumps_records
+
+    text = dumps_records(value)
+    assert json.loads(text) == value
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        assert len(text.splitlines()) == len(value) + 2  # one record per line, between [ and ]

@@ -138,7 +138,7 @@ def test_role_file_over_the_triple_limit(tmp_path, monkeypatch):
         b"not marshal at all",
         marshal.dumps({"format": "other"}),
         marshal.dumps({"format": cache_mod.FORMAT, "entries": {"claims/a.yaml": ("x",)}}),
-        marshal.dumps({"format": cache_mod.FORMAT, "entries": {"claims/a.yaml": (None, 1, 2, 3)}}),
+        marshal.dumps({"format": cache_mod.FORMAT, "entries": {"claims/a.yaml": (None, 1, 2, 3, 4, 5)}}),
         "entry-with-bad-fields",
     ],
 )
@@ -146,11 +146,11 @@ def test_damaged_cache_is_ignored(tmp_path, monkeypatch, damage):
     monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     root = make_corpus(tmp_path / "c")
     fresh = rolegraph.load_corpus(root, cache=True)
-    path = cache_mod.cache_file(root)
+    path = cache_mod.cache_file(root, "claims/a.yaml")
     if damage == "entry-with-bad-fields":  # the right digests, but the parse does not fit the model
         entries = marshal.loads(path.read_bytes())["entries"]
-        digest, snap, snap_digest, _ = entries["claims/a.yaml"]
-        entries["claims/a.yaml"] = (digest, snap, snap_digest, (("a", "too few"), []))
+        *keys, _ = entries["claims/a.yaml"]
+        entries["claims/a.yaml"] = (*keys, (("a", "too few"), []))
         damage = marshal.dumps({"format": cache_mod.FORMAT, "entries": entries})
     path.write_bytes(damage)
     again = rolegraph.load_corpus(root, cache=True)

@@ -20,6 +20,7 @@ def write_atomic(
     data: bytes | str,
     *,
     protect: str | os.PathLike[str] | None = None,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
 
@@ -27,7 +28,9 @@ def write_atomic(
     a failed write removes its temporary file. A symlink at ``path`` is replaced, never followed.
     A character device or FIFO at ``path`` (``/dev/null``, a pipe) is written to directly, as
     renaming over it would replace the device. ``protect`` names a folder (the corpus) that
-    nothing may be written into. Raises :class:`UsageError` naming ``path``.
+    nothing may be written into. ``durable=False`` skips the ``fsync`` calls (for caches, where
+    a file lost in a power cut only costs time: rename still keeps readers from a mix).
+    Raises :class:`UsageError` naming ``path``.
     """
     target = Path(path)
     if isinstance(data, str):
@@ -61,7 +64,8 @@ def write_atomic(
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         if st is not None and stat.S_ISREG(st.st_mode):
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
         else:
@@ -75,7 +79,8 @@ def write_atomic(
         if isinstance(e, OSError):
             raise _refuse(target, e.strerror or str(e)) from None
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _within(folder: Path, root: Path) -> bool:

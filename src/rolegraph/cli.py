@@ -83,6 +83,9 @@ class Group(click.Group):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Claims about job-role rank as RDF with provenance: lint, export, consensus."""
+    from .gc_pause import freeze_after_phases
+
+    freeze_after_phases()
     ctx.ensure_object(dict)
 
 

@@ -81,6 +81,15 @@ def lint(
     engine: str = "fast",
 ) -> LintReport:
     """Lint a loaded corpus. ``select``/``ignore`` take codes or prefixes (``RG1``)."""
+    if engine == "shacl":  # rdflib and pyshacl make reference cycles: leave the collector on
+        return _lint(corpus, select, ignore, severity, fail_on, engine)
+    from .gc_pause import paused_gc
+
+    with paused_gc():
+        return _lint(corpus, select, ignore, severity, fail_on, engine)
+
+
+def _lint(corpus, select, ignore, severity, fail_on, engine) -> LintReport:
     from .rules import modules
     from .rules.base import Context
 

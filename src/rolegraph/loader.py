@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -77,8 +77,7 @@ def locate(root: Path, rel: str) -> tuple[Path | None, str]:
         return None, "is an absolute path; write it relative to the corpus folder"
     joined = os.path.join(root, rel)
     try:
-        st = os.stat(root)
-        real_root = _realpath(str(root), st.st_dev, st.st_ino)
+        real_root = _real_root(root)
         try:
             target = os.path.realpath(joined, strict=True)
         except FileNotFoundError:  # missing (a rule reports that): resolve what exists
@@ -92,6 +91,22 @@ def locate(root: Path, rel: str) -> tuple[Path | None, str]:
     return Path(target), ""
 
 
+def _real_root(root: Path) -> str:
+    st = os.stat(root)
+    return _realpath(str(root), st.st_dev, st.st_ino)
+
+
+@functools.lru_cache(maxsize=256)
+def _real_inside(root: str, folder: str, dev: int, ino: int) -> str | None:
+    """realpath of ``folder`` when it is inside the real ``root`` (remembered while it is the
+    same folder: same device and inode), else None."""
+    real_root = _real_root(Path(root))
+    real = os.path.realpath(folder, strict=True)
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return real
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def _realpath(path: str, dev: int, ino: int) -> str:
     """realpath of a folder, remembered while it is the same folder (same device and inode)."""
@@ -103,7 +118,7 @@ def inside(root: Path, rel: str) -> Path | None:
     return locate(root, rel)[0]
 
 
-def read_input(path: Path, limit: int, where: str, *, root: Path | None = None, line: int = 0) -> bytes:
+def read_input(path: str | Path, limit: int, where: str, *, root: Path | None = None, line: int = 0) -> bytes:
     """The bytes of one input file, or :class:`InputError` naming ``where``.
 
     Only a regular file of at most ``limit`` bytes is read (checked before reading, so a FIFO,
@@ -115,6 +130,7 @@ def read_input(path: Path, limit: int, where: str, *, root: Path | None = None, 
         return InputError(Problem(where, line, msg))
 
     if root is not None:
+        path = Path(path)
         try:
             rel = path.relative_to(root).as_posix()
         except ValueError:
@@ -143,10 +159,59 @@ def read_input(path: Path, limit: int, where: str, *, root: Path | None = None, 
 
 @dataclass
 class Budget:
-    """What one load may still spend: snapshot bytes read and snapshot characters searched."""
+    """What one load may still spend (snapshot bytes read, snapshot characters searched), and
+    what it has learnt about the corpus folders (see :func:`plain_file`)."""
 
     snapshot_bytes: int = MAX_SNAPSHOT_BYTES_PER_LOAD
     quote_search: int = MAX_QUOTE_SEARCH
+    listings: dict[str, dict[str, os.DirEntry]] = field(default_factory=dict)
+
+
+def plain_file(root: Path, rel: str, budget: Budget) -> str | None:
+    """``root/rel`` when it is a regular file (not a symlink) directly in a corpus folder that
+    is itself inside the corpus, else None (then :func:`locate` decides, and explains).
+
+    One ``scandir`` per folder and load proves containment for every plain file in it, where
+    :func:`locate` would ``realpath`` each file (an ``lstat`` per path component from ``/``).
+    """
+    folder, _, name = rel.rpartition("/")
+    if not folder or "/" in folder or folder in (".", "..") or name in ("", ".", ".."):
+        return None
+    entry = _plain_entry(root, folder, name, budget)
+    return entry.path if entry is not None else None
+
+
+def plain_stat(root: Path, rel: str, budget: Budget) -> os.stat_result | None:
+    """The ``stat`` of ``root/rel`` when :func:`plain_file` finds it (one system call, made
+    once per load), else None."""
+    folder, _, name = rel.rpartition("/")
+    if not folder or "/" in folder or folder in (".", "..") or name in ("", ".", ".."):
+        return None
+    entry = _plain_entry(root, folder, name, budget)
+    try:
+        return entry.stat(follow_symlinks=False) if entry is not None else None
+    except OSError:
+        return None
+
+
+def _plain_entry(root: Path, folder: str, name: str, budget: Budget) -> os.DirEntry | None:
+    names = budget.listings.get(folder)
+    if names is None:
+        names = budget.listings[folder] = _plain_files(root, folder)
+    return names.get(name)
+
+
+def _plain_files(root: Path, folder: str) -> dict[str, os.DirEntry]:
+    try:
+        path = os.path.join(root, folder)
+        st = os.stat(path)
+        real = _real_inside(str(root), path, st.st_dev, st.st_ino)
+        if real is None:
+            return {}
+        with os.scandir(real) as entries:
+            return {e.name: e for e in entries if e.is_file(follow_symlinks=False)}
+    except OSError:
+        return {}
 
 
 def decode(data: bytes, where: str) -> str:
@@ -423,7 +488,8 @@ def read_snapshot(
     budget = budget or Budget()
     line = source.line_of("snapshot")
     shown = short(source.snapshot)
-    path, why = locate(root, source.snapshot)
+    plain = plain_file(root, source.snapshot, budget)
+    path, why = (plain, "") if plain is not None else locate(root, source.snapshot)
     if path is None:
         problems.append(Problem(source.file, line, f"snapshot path '{shown}' {why}; keep snapshots under sources/"))
         return None, None
@@ -454,7 +520,7 @@ def read_snapshot(
         return data, data.decode("utf-8")
     except UnicodeDecodeError as e:
         bad_line = len(re.findall(rb"\r\n|\r|\n", data[: e.start])) + 1
-        rel = path.relative_to(root.resolve()).as_posix()
+        rel = Path(path).relative_to(root.resolve()).as_posix()
         problems.append(
             Problem(rel, bad_line, f"not UTF-8 text (byte {e.start}; the snapshot of {source.file}); save it as UTF-8")
         )
@@ -464,16 +530,33 @@ def read_snapshot(
 # ----------------------------------------------------------------------------- resolution
 
 
-def resolve(source: Source, vocabulary) -> None:
-    """Resolve written role names, relation, scope and hedge against the vocabulary."""
+def resolve(source: Source, vocabulary, memo: dict | None = None) -> None:
+    """Resolve written role names, relation, scope and hedge against the vocabulary.
+
+    ``memo`` (shared across the sources of one load) remembers each distinct text's answer:
+    a large corpus repeats a few hundred role names and scopes many thousand times.
+    """
+    memo = {} if memo is None else memo
+    roles = memo.setdefault("role", {None: None, "": None})
+    relations = memo.setdefault("relation", {})
+    scopes = memo.setdefault("scope", {None: ANY})
+    hedges = memo.setdefault("hedge", {None: "definite"})
     for c in source.claims:
-        c.subject = vocabulary.resolve(c.subject_text) if c.subject_text else None
-        c.object = vocabulary.resolve(c.object_text) if c.object_text else None
-        rel = c.relation_text.strip().lower().replace("-", "_").replace(" ", "_") if c.relation_text else None
-        c.relation = rel if rel in RELATIONS else None
-        c.scope = ANY if c.scope_text is None else Scope.parse(c.scope_text)
-        h = c.hedge_text.strip().lower() if c.hedge_text is not None else "definite"
-        c.hedge = h if h in HEDGES else None
+        st, ot, rt, sc = c.subject_text, c.object_text, c.relation_text, c.scope_text
+        if st not in roles:
+            roles[st] = vocabulary.resolve(st)
+        if ot not in roles:
+            roles[ot] = vocabulary.resolve(ot)
+        if rt not in relations:
+            rel = rt.strip().lower().replace("-", "_").replace(" ", "_") if rt else None
+            relations[rt] = rel if rel in RELATIONS else None
+        if sc not in scopes:
+            scopes[sc] = Scope.parse(sc)
+        ht = c.hedge_text
+        if ht not in hedges:
+            h = ht.strip().lower()
+            hedges[ht] = h if h in HEDGES else None
+        c.subject, c.object, c.relation, c.scope, c.hedge = roles[st], roles[ot], relations[rt], scopes[sc], hedges[ht]
 
 
 # ----------------------------------------------------------------------------- the corpus
@@ -482,17 +565,31 @@ def resolve(source: Source, vocabulary) -> None:
 def claim_files(root: Path) -> list[Path]:
     """The claims files of a corpus (``claims/*.yaml`` and ``*.yml``), sorted."""
     folder = root / "claims"
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    return [folder / n for n in claim_names(root)]
 
 
-def read_claims_file(root: Path, path: Path, problems: list[Problem]) -> tuple[str, bytes] | None:
-    """(path relative to the corpus, bytes) of one claims file, or None with a problem added."""
-    rel = path.relative_to(root).as_posix()
+def claim_names(root: Path) -> list[str]:
+    """The file names in ``claims/`` that are claims files, sorted."""
+    with os.scandir(root / "claims") as entries:
+        return sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")) and not e.name.startswith("."))
+
+
+def read_claims_file(
+    root: Path, path: Path | str, problems: list[Problem], budget: Budget | None = None
+) -> tuple[str, bytes] | None:
+    """(path relative to the corpus, bytes) of one claims file (a path, or a name in
+    ``claims/``), or None with a problem added."""
+    rel = "claims/" + path if isinstance(path, str) else path.relative_to(root).as_posix()
     if not rel.isprintable():  # control characters or undecodable bytes in the name
         problems.append(Problem(short(rel, 200), 0, "file name has control characters or is not UTF-8; rename it"))
         return None
+    plain = plain_file(root, rel, budget) if budget is not None else None
     try:
-        data = read_input(path, MAX_CLAIMS_FILE_BYTES, rel, root=root)
+        if plain is not None:  # known to be inside the corpus
+            data = read_input(plain, MAX_CLAIMS_FILE_BYTES, rel)
+        else:
+            full = root / "claims" / path if isinstance(path, str) else path
+            data = read_input(full, MAX_CLAIMS_FILE_BYTES, rel, root=root)
     except InputError as e:
         if "over the limit" in e.problems[0].message:
             e = InputError(Problem(rel, 0, e.problems[0].message + "; split the source's claims"))
@@ -512,6 +609,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Fal
 
     Raises :class:`InputError` with every hard problem found.
     """
+    from .gc_pause import paused_gc
+
+    with paused_gc():
+        return _load_corpus(path, cache=cache)
+
+
+def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool) -> Corpus:
     from .settings import load_settings
     from .vocab import load_vocabulary
 
@@ -552,15 +656,16 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Fal
         raise InputError(Problem("claims", 0, f"cannot be read: {e.strerror or e}")) from None
     if problems:
         raise InputError(problems)
+    memo: dict = {}
     for s in sources:
-        resolve(s, vocabulary)
+        resolve(s, vocabulary, memo)
     return Corpus(root=str(root), sources=sources, vocabulary=vocabulary, settings=settings, bundled=bundled)
 
 
-def load_one(root: Path, path: Path, problems: list[Problem], budget: Budget | None = None) -> Source | None:
+def load_one(root: Path, path: Path | str, problems: list[Problem], budget: Budget | None = None) -> Source | None:
     """Read, parse and attach the snapshot of one claims file."""
     budget = budget or Budget()
-    got = read_claims_file(root, path, problems)
+    got = read_claims_file(root, path, problems, budget)
     if got is None:
         return None
     rel, data = got
@@ -592,8 +697,8 @@ def load_sources(root: Path, problems: list[Problem], budget: Budget | None = No
     """Every claims file of the corpus, parsed; problems are added to ``problems``."""
     budget = budget or Budget()
     sources: list[Source] = []
-    for path in claim_files(root):
-        s = load_one(root, path, problems, budget)
+    for name in claim_names(root):
+        s = load_one(root, name, problems, budget)
         if s is not None:
             sources.append(s)
     return sorted(sources, key=lambda s: s.id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ MAX_TRIPLES = 200_000  # in a corpus roles.ttl
 MAX_ROLES = 10_000  # roles a corpus roles.ttl may add
 MAX_PROBLEMS = 100  # reported per role file; the rest are dropped
 MAX_LABEL_CHARS = 200  # a role label is a job title
-SUGGEST_WORK = 250_000  # label comparisons spent on "did you mean" hints per vocabulary
+SUGGEST_WORK = 50_000_000  # label comparisons spent on "did you mean" hints per vocabulary
 
 _SPACE = re.compile(r"\s+")
 
@@ -54,6 +53,7 @@ class Vocabulary:
     # them (and remembers answers), so many unknown names against a big roles.ttl stay fast
     _suggested: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
     _work: int = field(default=0, repr=False, compare=False)
+    _choices: list[str] | None = field(default=None, repr=False, compare=False)
 
     def resolve(self, text: str) -> str | None:
         return self.index.get(normalize_label(text))
@@ -71,7 +71,13 @@ class Vocabulary:
         if len(key) > MAX_LABEL_CHARS or self._work + len(self.index) > SUGGEST_WORK:
             return []
         self._work += len(self.index)
-        hits = difflib.get_close_matches(key, list(self.index), n=n * 3, cutoff=0.6)
+        from rapidfuzz import fuzz, process
+
+        if self._choices is None:
+            self._choices = sorted(self.index)
+        # fuzz.ratio is difflib's 2*matches/total on the exact LCS, in C++; ties by label
+        scored = process.extract(key, self._choices, scorer=fuzz.ratio, score_cutoff=60, limit=None)
+        hits = [hit for hit, _, _ in sorted(scored, key=lambda h: (-h[1], h[0]))]
         out: list[str] = []
         for hit in hits:
             label = self.roles[self.index[hit]].label

@@ -537,6 +537,15 @@ def consensus(
     the result does not depend on it. The corpus is not checked here; the CLI refuses a
     structurally broken corpus first.
     """
+    from ..gc_pause import paused_gc
+
+    with paused_gc():
+        return _consensus(corpus, sizes, min_agreement, workers)
+
+
+def _consensus(
+    corpus: Corpus, sizes: Iterable[str] | None, min_agreement: float | None, workers: int | None
+) -> ConsensusResult:
     settings = _settings(corpus)
     chosen = normalize_sizes(sizes)
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)

@@ -69,6 +69,24 @@ def size_dict(s: SizeResult, label) -> dict:
     }
 
 
+def dumps_records(value: object, indent: str = "") -> str:
+    """JSON laid out like ``indent=2`` down to records, with each record (a dict in a list:
+    a pair, a copy group, a vote) on one line, so a diff shows one changed record per line.
+    The records go through the C encoder, which ``indent=`` would turn off (at 100k claims
+    this is 0.4 s instead of 4 s)."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        items = [f"{inner}{_compact(k)}: {dumps_records(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return "[\n" + ",\n".join(inner + _compact(v) for v in value) + "\n" + indent + "]"
+    return _compact(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # built once: json.dumps
+_compact = _ENCODER.encode  # with options builds a new encoder on every call
+
+
 def result_dict(result: ConsensusResult) -> dict:
     """The JSON document of a consensus result."""
     label = result.label
@@ -489,7 +507,11 @@ def render(result: ConsensusResult, corpus: object | None = None, fmt: str = "te
     if fmt == "markdown":
         return render_markdown(result)
     if fmt == "json":
-        return json.dumps(result_dict(result), indent=2, ensure_ascii=False) + "\n"
+        from ..gc_pause import paused_gc
+
+        with paused_gc():
+            data = result_dict(result)
+        return dumps_records(data) + "\n"
     if fmt == "csv":
         return render_csv(result)
     if fmt == "dot":
@@ -675,7 +697,7 @@ def render_explain(e: Explanation, fmt: str = "text") -> str:
     if fmt == "markdown":
         return render_explain_markdown(e)
     if fmt == "json":
-        return json.dumps(explanation_dict(e), indent=2, ensure_ascii=False) + "\n"
+        return dumps_records(explanation_dict(e)) + "\n"
     if fmt == "csv":
         return render_explain_csv(e)
     raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
