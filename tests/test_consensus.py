@@ -384,7 +384,6 @@ def test_claims_with_unknown_terms_do_not_vote(tmp_path):
 
 def test_python_api_exports():
     import rolegraph
-    import rolegraph.consensus.command  # noqa: F401  (binds the package to rolegraph.consensus)
     from rolegraph.consensus import ConsensusResult as CR
     from rolegraph.consensus import consensus as fn
     from rolegraph.loader import load_corpus as lc

@@ -191,4 +191,4 @@ def test_record_layout_is_the_same_json(value):
     text = dumps_records(value)
     assert json.loads(text) == value
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        assert len(text.splitlines()) == len(value) + 2  # one record per line, between [ and ]
+        assert len(text.split("\n")) == len(value) + 2  # one record per line, between [ and ]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rolegraph.consensus.command import consensus_command
+from rolegraph.cli import main
 from rolegraph.loader import bundled_corpus_path
 
 HERE = Path(__file__).parent
@@ -35,7 +35,7 @@ EXT = {"text": "txt", "markdown": "md", "json": "json", "csv": "csv", "dot": "do
 
 def produce(corpus: Path, *args: str, tmp_path: Path) -> bytes:
     out = tmp_path / "out"
-    r = CliRunner().invoke(consensus_command, ["--corpus", str(corpus), *args, "-o", str(out)])
+    r = CliRunner().invoke(main, ["consensus", "--corpus", str(corpus), *args, "-o", str(out)])
     assert r.exit_code == 0, (r.output, r.exception)
     return out.read_bytes()
 
@@ -126,3 +126,11 @@ def test_bundled_corpus_snapshot(fmt, tmp_path):
         compare_svg(name, data, ["startup", "Head of Product"])
     else:
         compare(name, data)
+
+
+def test_readme_picture_is_the_bundled_snapshot():
+    """docs/consensus-bundled.svg (shown in the README) is the current bundled picture."""
+    docs = Path(__file__).resolve().parent.parent / "docs" / "consensus-bundled.svg"
+    assert docs.read_bytes() == (SNAPSHOTS / "bundled.svg").read_bytes(), (
+        "regenerate: rolegraph consensus --format svg -o docs/consensus-bundled.svg"
+    )

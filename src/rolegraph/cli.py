@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -14,23 +13,7 @@ CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages
 
 
 class Group(click.Group):
-    """Turns rolegraph errors into one clean line each (a traceback only with --debug).
-
-    Commands in ``LAZY`` are imported only when they run, so ``--help`` and ``--version`` stay fast.
-    """
-
-    LAZY = {"consensus": ("rolegraph.consensus.command", "consensus_command")}
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted([*super().list_commands(ctx), *self.LAZY])
-
-    def get_command(self, ctx: click.Context, name: str):
-        if name in self.LAZY:
-            from importlib import import_module
-
-            mod, attr = self.LAZY[name]
-            return getattr(import_module(mod), attr)
-        return super().get_command(ctx, name)
+    """Turns rolegraph errors into one clean line each (a traceback only with --debug)."""
 
     def invoke(self, ctx: click.Context):
         from .errors import InputError, Problem, RolegraphError
@@ -185,6 +168,8 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
     ctx.obj["corpus_root"] = root
     roles_file = os.path.join(root, "roles.ttl")
     # lexists: a dangling or escaping symlink must reach the loader's refusal, not be skipped
+    from pathlib import Path
+
     voc = load_vocabulary(Path(roles_file) if os.path.lexists(roles_file) else None)
     items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
     if fmt == "json":
@@ -289,6 +274,59 @@ def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache
     report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
     sys.exit(1 if report.failed else 0)
+
+
+SIZES = ("startup", "small", "mid", "large", "enterprise")  # = rolegraph.model.SIZES (tested)
+CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = consensus.FORMATS (tested)
+
+
+@main.command()
+@corpus_option
+@click.option(
+    "--size",
+    "sizes",
+    multiple=True,
+    type=click.Choice(SIZES, case_sensitive=False),
+    help="Only this company size (repeatable; default: all five).",
+)
+@click.option(
+    "--min-agreement",
+    type=float,
+    default=None,
+    metavar="X",
+    help="Share of the vote (0.5 to 1) a verdict needs; below it a pair is contested "
+    "(default: the corpus setting, 0.6).",
+)
+@click.option("--format", "fmt", type=click.Choice(CONSENSUS_FORMATS), default="text", show_default=True)
+@click.option(
+    "--explain",
+    "pair",
+    nargs=2,
+    default=None,
+    metavar="ROLE ROLE",
+    help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
+)
+@output_option
+@click.pass_context
+def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
+    """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
+
+    Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
+    """
+    from .consensus import EXPLAIN_FORMATS, explain, render, render_explain
+    from .consensus import consensus as compute
+    from .errors import UsageError
+    from .linter import check_structure
+
+    if pair and fmt not in EXPLAIN_FORMATS:
+        raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
+    c = load(ctx, corpus, cache=True)
+    check_structure(c)
+    chosen = [s.lower() for s in sizes] or None
+    if pair:
+        emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
+    else:
+        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c, fmt), output)
 
 
 @main.command()

@@ -237,9 +237,9 @@ class _Ctx:
 
 def _text(ctx: _Ctx, obj: dict, key: str, *, required: bool = False) -> str | None:
     """A text field: None when absent or null; a problem when it has another type."""
-    if key not in obj or obj[key] is None:
-        return None
-    val = obj[key]
+    val = obj.get(key)
+    if val is None or val.__class__ is str:
+        return val
     line = obj.lines.get(key, obj.line)
     if isinstance(val, bool) or not isinstance(val, (str, int, float)):
         kind = "a list" if isinstance(val, list) else "a mapping" if isinstance(val, dict) else repr(val)

@@ -150,7 +150,22 @@ def load(text: str) -> object:
                 else:
                     value = _scalar(ev, line_of)
                 if stack:
-                    _add(stack[-1], value, line_of(ev.start_mark) if remap else ev.start_mark.line + 1)
+                    # _add inlined for the two common cases (a value, a new text key): this
+                    # branch runs once per scalar, 1.5 million times for 100k claims
+                    frame = stack[-1]
+                    container = frame[0]
+                    line = line_of(ev.start_mark) if remap else ev.start_mark.line + 1
+                    if container.__class__ is YMap:
+                        key = frame[1]
+                        if key is not None:
+                            container[key] = value
+                            container.lines[key] = frame[2]
+                            frame[1] = None
+                            continue
+                        if value.__class__ is str and value not in container:
+                            frame[1], frame[2] = value, line
+                            continue
+                    _add(frame, value, line)
                 else:
                     root = value
             elif cls is _MapEnd or cls is _SeqEnd:

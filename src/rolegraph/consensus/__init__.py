@@ -41,9 +41,10 @@ from .core import (
     consensus,
     explain,
 )
-from .render import FORMATS, render, render_explain
+from .render import EXPLAIN_FORMATS, FORMATS, render, render_explain
 
 __all__ = [
+    "EXPLAIN_FORMATS",
     "FORMATS",
     "ConsensusResult",
     "CopyGroup",
