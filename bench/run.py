@@ -218,6 +218,15 @@ def bench_size(n: int, args, tmp: Path) -> list[dict]:
     elif on("shacl") and n <= args.shacl_max:
         r = lint_step(corpus, tmp, f"shacl-{n}", extra=["--no-cache", "--engine", "shacl"], timeout=args.shacl_timeout)
         add("lint_shacl", r, f"--engine shacl (pyshacl on an rdflib graph), timeout {args.shacl_timeout:g} s")
+    if on("shacl") and n <= args.shacl_max:
+        r = lint_step(
+            corpus, tmp, f"shacl-ox-{n}", extra=["--no-cache", "--engine", "shacl-oxigraph"], timeout=args.shacl_timeout
+        )
+        add(
+            "lint_shacl_oxigraph",
+            r,
+            f"--engine shacl-oxigraph (pyshacl on a pyoxigraph store), timeout {args.shacl_timeout:g} s",
+        )
     return rows
 
 

@@ -245,10 +245,11 @@ def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None)
 )
 @click.option(
     "--engine",
-    type=click.Choice(["fast", "shacl"]),
+    type=click.Choice(["fast", "shacl", "shacl-oxigraph"]),
     default="fast",
     show_default=True,
-    help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl (reference, slow).",
+    help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl on rdflib (the reference, slow); "
+    "shacl-oxigraph: the same on a pyoxigraph store.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
 @output_option

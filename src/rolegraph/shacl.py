@@ -46,13 +46,29 @@ def data_graph(ctx: Context):
     return g
 
 
-def validate(ctx: Context, codes: list[str]) -> list[tuple[str, str, object, object]]:
-    """Run pyshacl; return (code, field, focus, value) for every validation result."""
+def data_store(ctx: Context):
+    """The compiled corpus as an in-memory pyoxigraph store (the union of its named graphs)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load("".join(compile_triples(ctx.corpus)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+STORES = ("rdflib", "oxigraph")
+
+
+def validate(ctx: Context, codes: list[str], store: str = "rdflib") -> list[tuple[str, str, object, object]]:
+    """Run pyshacl over the data in an rdflib graph or a pyoxigraph store (pyshacl >= 0.40
+    evaluates the SPARQL constraints with the store's own engine, about 10x faster); return
+    (code, field, focus, value) for every validation result."""
     import pyshacl
     import rdflib
 
+    if store not in STORES:
+        raise ValueError(f"unknown store {store!r}; use one of {', '.join(STORES)}")
     _conforms, results, _text = pyshacl.validate(
-        data_graph(ctx),
+        data_store(ctx) if store == "oxigraph" else data_graph(ctx),
         shacl_graph=shapes_graph(codes),
         inference="none",
         advanced=False,
@@ -70,7 +86,7 @@ def validate(ctx: Context, codes: list[str]) -> list[tuple[str, str, object, obj
     return out
 
 
-def run_shacl(ctx: Context, codes: list[str]) -> list[Finding]:
+def run_shacl(ctx: Context, codes: list[str], store: str = "rdflib") -> list[Finding]:
     """Findings of the given rules, computed from pyshacl's validation report."""
     claims = {claim_iri(c): c for c in ctx.claims}
     snapshots = {snapshot_iri(s.id): s for s in ctx.corpus.sources}
@@ -94,7 +110,7 @@ def run_shacl(ctx: Context, codes: list[str]) -> list[Finding]:
         return key
 
     hits: dict[str, list] = defaultdict(list)
-    for code, field, focus, value in validate(ctx, codes):
+    for code, field, focus, value in validate(ctx, codes, store):
         hits[code].append((resolve(focus), resolve(value), field))
     mods = modules()
     findings: list[Finding] = []
