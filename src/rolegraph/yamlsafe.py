@@ -25,6 +25,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader  # type: ignore[misc]
 
 MAX_DEPTH = 32
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; claim files are shallow"
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_VALUES = 250_000  # keys, scalars and collections in one document
 
@@ -128,10 +129,14 @@ def load(text: str) -> object:
                 ev = get_event()
             except yaml.MarkedYAMLError as e:
                 mark = e.problem_mark or e.context_mark
+                line = line_of(mark) if mark else 0
+                if "maximum nesting depth" in (e.problem or ""):
+                    # libyaml >= 0.2.5 stops deep nesting in its scanner, before our own limit
+                    raise YAMLProblem(line, _TOO_DEEP) from None
                 msg = e.problem or "YAML syntax error"
                 if e.context:
                     msg = f"{msg} ({e.context})"
-                raise YAMLProblem(line_of(mark) if mark else 0, f"YAML syntax error: {msg}") from None
+                raise YAMLProblem(line, f"YAML syntax error: {msg}") from None
             except yaml.reader.ReaderError as e:
                 raise _reader_problem(text, e) from None
             except yaml.YAMLError as e:
@@ -184,7 +189,7 @@ def load(text: str) -> object:
                 if ev.tag not in _COLLECTION_TAGS:
                     raise YAMLProblem(line, f"YAML tag {short(ev.tag)} is not allowed")
                 if len(stack) >= MAX_DEPTH:
-                    raise YAMLProblem(line, f"nesting deeper than {MAX_DEPTH} levels; claim files are shallow")
+                    raise YAMLProblem(line, _TOO_DEEP)
                 if cls is _MapStart:
                     node: YMap | YSeq = YMap()
                     node.lines = {}
