@@ -137,3 +137,29 @@ def test_stats_and_roles_on_the_bundled_corpus():
     roles = json.loads(run("roles", "--format", "json").output)
     hop = next(r for r in roles if r["label"] == "Head of Product")
     assert "HoP" in hop["aliases"]
+
+
+def test_roles_turtle_holds_the_corpus_roles(tmp_path):
+    import pyoxigraph as ox
+    import rdflib
+
+    roles_ttl = (
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix role: <https://w3id.org/rolegraph/role/> .\n"
+        "<https://example.com/role/staff-designer> a skos:Concept ;\n"
+        '    skos:prefLabel "Staff Designer"@en ; skos:altLabel "Staff UX"@en .\n'
+        'role:head-of-product skos:altLabel "Product Boss"@en .\n'
+    )
+    root = build(tmp_path / "c", {"s1": ("A.", [])}, roles_ttl=roles_ttl)
+    first = run("roles", "--corpus", str(root), "--format", "turtle").stdout_bytes
+    assert run("roles", "--corpus", str(root), "--format", "turtle").stdout_bytes == first
+    g = rdflib.Graph().parse(data=first.decode(), format="turtle")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    staff = rdflib.URIRef("https://example.com/role/staff-designer")
+    hop = rdflib.URIRef("https://w3id.org/rolegraph/role/head-of-product")
+    assert g.value(staff, skos.prefLabel) == rdflib.Literal("Staff Designer", lang="en")
+    assert rdflib.Literal("Product Boss", lang="en") in set(g.objects(hop, skos.altLabel))
+    assert rdflib.Literal("HoP", lang="en") in set(g.objects(hop, skos.altLabel))
+    labels = json.loads(run("roles", "--corpus", str(root), "--format", "json").output)
+    assert len(set(g.subjects(skos.prefLabel, None))) == len(labels) + 1  # + the concept scheme
+    assert len(list(ox.parse(first, format=ox.RdfFormat.TURTLE))) == len(g)

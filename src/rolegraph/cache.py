@@ -2,7 +2,7 @@
 
 Each claims file's parsed source is stored with the sha256 of the claims file and of its
 snapshot; an entry is reused only when both still match, so the cache never serves stale
-claims. As git does, a file whose stat signature (size, times, inode; see :func:`_sig`) is
+claims. As git does, a file whose stat signature (size, times, inode; see :func:`stat_signature`) is
 unchanged since it was hashed is not read again; any edit changes the signature, and files
 changed just before a run are always hashed. Entries are spread over :data:`SHARDS` files,
 each written atomically (temp file + rename); a damaged or foreign cache file is ignored, so
@@ -17,22 +17,23 @@ import marshal
 import os
 import stat
 import time
+from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, Problem, RolegraphError
+from .codec import dump_source, load_source
+from .errors import Problem, RolegraphError
 from .loader import (
     Budget,
     claim_names,
-    decode,
-    finish_source,
     inside,
-    parse_claims_file,
     plain_file,
     plain_stat,
     read_claims_file,
 )
-from .model import Claim, Source
+from .model import Source
+from .parse_pool import load_files
 
 # Bump the number whenever what the loader accepts changes, so no entry made by an older,
 # laxer loader is ever served.
@@ -40,24 +41,7 @@ FORMAT = f"rolegraph-cache-5/{__version__}"
 # Entries are spread over this many files, so editing one claims file rewrites about 1/64 of
 # the cache (at 100k claims: 0.6 MB instead of 39 MB).
 SHARDS = 64
-RACY_NS = 2_000_000_000  # files changed this recently are always hashed (see _sig)
-CLAIM_FIELDS = (
-    "source_id", "id", "file", "line", "quote", "occurrence", "condition", "note", "accept",
-    "subject_text", "object_text", "relation_text", "scope_text", "hedge_text",
-    "start", "end", "prefix", "suffix", "lines",
-)  # fmt: skip
-SOURCE_FIELDS = (
-    "id",
-    "file",
-    "line",
-    "title",
-    "url",
-    "retrieved",
-    "snapshot",
-    "sha256",
-    "actual_sha256",
-    "lines",
-)
+RACY_NS = 2_000_000_000  # files changed this recently are always hashed (see stat_signature)
 
 
 def cache_dir() -> Path:
@@ -84,36 +68,6 @@ def cache_file(root: Path, rel: str) -> Path:
     return cache_folder(root) / f"{shard(rel):02x}.marshal"
 
 
-def _dump(s: Source) -> tuple:
-    return (
-        tuple(getattr(s, f) for f in SOURCE_FIELDS),
-        [tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in s.claims],
-    )
-
-
-def _load(t: tuple) -> Source | None:
-    """The source of a cache entry; None when the entry is damaged (then the file is parsed)."""
-    try:
-        head, claims = t
-        s = Source(**dict(zip(SOURCE_FIELDS, head, strict=True)))
-        s.claims = [_claim(*c) for c in claims]
-    except (TypeError, ValueError):
-        return None
-    return s
-
-
-def _claim(
-    source_id, id, file, line, quote, occurrence, condition, note, accept,
-    subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines,
-) -> Claim:  # fmt: skip
-    """A claim from the values of :data:`CLAIM_FIELDS`, positionally (the hot path of a
-    cached load); the resolved fields are filled in later by :func:`rolegraph.loader.resolve`."""
-    return Claim(
-        source_id, id, file, line, None, None, None, None, None, quote, occurrence, condition, note, accept,
-        subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines,
-    )  # fmt: skip
-
-
 def _read(path: Path) -> dict:
     try:
         data = marshal.loads(path.read_bytes())
@@ -132,58 +86,60 @@ def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | No
     old: dict[int, dict] = {}  # shard -> its entries as read
     new: dict[int, dict] = {}  # shard -> its entries now
     sources: list[Source] = []
-    for name in claim_names(root):
-        rel = "claims/" + name
-        k = shard(rel)
-        if k not in old:
-            old[k] = _read(folder / f"{k:02x}.marshal")
-            new[k] = {}
-        entry = old[k].get(rel)
-        if not (isinstance(entry, tuple) and len(entry) == 6):
-            entry = None
-        # stat before reading: a change after the stat then shows in the next run's stat
-        sig = _sig(plain_stat(root, rel, budget), now)
-        if entry is not None and sig is not None and entry[1] == sig and rel.isprintable():
-            snap_st = plain_stat(root, entry[2], budget) if isinstance(entry[2], str) else None
-            snap_sig = _sig(snap_st, now)
-            if snap_sig is not None and entry[4] == snap_sig and snap_st.st_size <= budget.snapshot_bytes:
-                cached = _load(entry[5])
-                if cached is not None:
-                    budget.snapshot_bytes -= snap_st.st_size
-                    sources.append(cached)
-                    new[k][rel] = entry
-                    continue
-        got = read_claims_file(root, name, problems, budget)
-        if got is None:
-            continue
-        data = got[1]
-        digest = hashlib.sha256(data).hexdigest()
-        if entry is not None and entry[0] == digest:
-            snap_rel = entry[2]
-            snap_sig = _sig(plain_stat(root, snap_rel, budget), now) if isinstance(snap_rel, str) else None
-            cached = _load(entry[5]) if _snapshot_digest(root, snap_rel, budget) == entry[3] else None
-            if cached is not None:
-                sources.append(cached)
-                new[k][rel] = (entry[0], sig, snap_rel, entry[3], snap_sig, entry[5])
+    misses: deque = deque()  # (shard, rel, digest, sig) of each file sent to be parsed
+
+    def scan() -> Iterator[tuple[str, bytes] | None]:
+        """Reuse what the cache holds; yield the other files to be parsed."""
+        for name in claim_names(root):
+            rel = "claims/" + name
+            k = shard(rel)
+            if k not in old:
+                old[k] = _read(folder / f"{k:02x}.marshal")
+                new[k] = {}
+            entry = old[k].get(rel)
+            if not (isinstance(entry, tuple) and len(entry) == 6):
+                entry = None
+            # stat before reading: a change after the stat then shows in the next run's stat
+            sig = stat_signature(plain_stat(root, rel, budget), now)
+            if entry is not None and sig is not None and entry[1] == sig and rel.isprintable():
+                snap_st = plain_stat(root, entry[2], budget) if isinstance(entry[2], str) else None
+                snap_sig = stat_signature(snap_st, now)
+                if snap_sig is not None and entry[4] == snap_sig and snap_st.st_size <= budget.snapshot_bytes:
+                    cached = load_source(entry[5])
+                    if cached is not None:
+                        budget.snapshot_bytes -= snap_st.st_size
+                        sources.append(cached)
+                        new[k][rel] = entry
+                        continue
+            got = read_claims_file(root, name, problems, budget)
+            if got is None:
                 continue
-        try:
-            text = decode(data, rel)
-        except InputError as e:
-            problems.extend(e.problems)
-            continue
-        source, errs = parse_claims_file(rel, text)
+            data = got[1]
+            digest = hashlib.sha256(data).hexdigest()
+            if entry is not None and entry[0] == digest:
+                snap_rel = entry[2]
+                snap_sig = (
+                    stat_signature(plain_stat(root, snap_rel, budget), now) if isinstance(snap_rel, str) else None
+                )
+                cached = load_source(entry[5]) if _snapshot_digest(root, snap_rel, budget) == entry[3] else None
+                if cached is not None:
+                    sources.append(cached)
+                    new[k][rel] = (entry[0], sig, snap_rel, entry[3], snap_sig, entry[5])
+                    continue
+            misses.append((k, rel, digest, sig))
+            yield got
+
+    for source, errs, snap_sig in load_files(root, scan(), budget, now_ns=now):
+        k, rel, digest, sig = misses.popleft()
         problems.extend(errs)
-        if source is None or errs:
-            continue
-        snap_sig = _sig(plain_stat(root, source.snapshot, budget), now) if source.snapshot else None
-        if finish_source(root, source, problems, budget) is not None:
+        if source is not None:
             sources.append(source)
-            new[k][rel] = (digest, sig, source.snapshot, source.actual_sha256, snap_sig, _dump(source))
+            new[k][rel] = (digest, sig, source.snapshot, source.actual_sha256, snap_sig, dump_source(source))
     _write(folder, {k: v for k, v in new.items() if v != old[k]})
     return sorted(sources, key=lambda s: s.id)
 
 
-def _sig(st: os.stat_result | None, now_ns: int) -> tuple | None:
+def stat_signature(st: os.stat_result | None, now_ns: int) -> tuple | None:
     """What identifies a file's content without reading it, as git's index does: type, size,
     modification and inode-change times, inode and device. An edit always moves the change
     time (which no program can set back), so a new signature means "read and hash again".

@@ -185,9 +185,9 @@ def roles(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) 
         ]
         emit(ctx, json.dumps(data, indent=2) + "\n", output)
     elif fmt == "turtle":
-        from importlib import resources
+        from .exporter import vocabulary_turtle
 
-        emit(ctx, resources.files("rolegraph").joinpath("data/roles.ttl").read_bytes(), output)
+        emit(ctx, vocabulary_turtle(voc), output)
     else:
         width = max(len(r.label) for r in items)
         lines = [f"{r.label:<{width}}  {', '.join(sorted(r.alt_labels, key=str.casefold))}" for r in items]

@@ -13,10 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .model import SIZES, Claim, Corpus, Source
+
+if TYPE_CHECKING:
+    from .vocab import Role, Vocabulary
 
 RG = "https://w3id.org/rolegraph#"
 BASE = "https://w3id.org/rolegraph/id/"
@@ -193,21 +197,37 @@ def _claim_quads(c: Claim, s: Source) -> Iterator[Quad]:
         yield "", f"{p} <{OA}end> {num(c.end)}"
 
 
+def role_triples(role: Role) -> Iterator[str]:
+    """The SKOS description of one role, as N-Triples statements without the final dot."""
+    n = f"<{role.iri}>"
+    yield f"{n} {A} {rg('Role')}"
+    yield f"{n} {A} <{SKOS}Concept>"
+    yield f"{n} <{SKOS}inScheme> {rg('roles')}"
+    yield f"{n} <{SKOS}prefLabel> {lit(role.label, 'en')}"
+    for alt in role.alt_labels:
+        yield f"{n} <{SKOS}altLabel> {lit(alt, 'en')}"
+    if role.family:
+        yield f"{n} {rg('family')} <{role.family}>"
+
+
+def vocabulary_lines(voc: Vocabulary) -> list[str]:
+    """Every role of a vocabulary (built-in and corpus roles) as sorted N-Triples lines."""
+    lines = {f"{rg('roles')} {A} <{SKOS}ConceptScheme> .\n"}
+    lines.add(f"{rg('roles')} <{SKOS}prefLabel> {lit('rolegraph roles', 'en')} .\n")
+    for role in voc.roles.values():
+        lines.update(f"{t} .\n" for t in role_triples(role))
+        if role.family:
+            lines.add(f"<{role.family}> <{SKOS}member> <{role.iri}> .\n")
+    return sorted(lines)
+
+
 def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
     voc = corpus.vocabulary
     for iri in sorted(used):
         role = voc.roles.get(iri)
-        if role is None:
-            continue
-        n = f"<{iri}>"
-        yield "", f"{n} {A} {rg('Role')}"
-        yield "", f"{n} {A} <{SKOS}Concept>"
-        yield "", f"{n} <{SKOS}inScheme> {rg('roles')}"
-        yield "", f"{n} <{SKOS}prefLabel> {lit(role.label, 'en')}"
-        for alt in role.alt_labels:
-            yield "", f"{n} <{SKOS}altLabel> {lit(alt, 'en')}"
-        if role.family:
-            yield "", f"{n} {rg('family')} <{role.family}>"
+        if role is not None:
+            for t in role_triples(role):
+                yield "", t
 
 
 def _position_quads(corpus: Corpus) -> Iterator[Quad]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from .compiler import PREFIXES, compile_lines
+from .compiler import PREFIXES, compile_lines, vocabulary_lines
 from .model import Corpus
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -39,3 +39,12 @@ def export(corpus: Corpus, format: str = "trig") -> bytes:
         triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(triples, format=fmt, prefixes=PREFIXES)
     return ox.serialize(quads, format=fmt, prefixes=PREFIXES)
+
+
+def vocabulary_turtle(vocabulary) -> bytes:
+    """The whole role vocabulary (built-in roles and a corpus's own) as sorted Turtle."""
+    triples = [
+        q.triple for q in ox.parse("".join(vocabulary_lines(vocabulary)).encode(), format=ox.RdfFormat.N_TRIPLES)
+    ]
+    triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

@@ -695,10 +695,14 @@ def finish_source(root: Path, source: Source, problems: list[Problem], budget: B
 
 def load_sources(root: Path, problems: list[Problem], budget: Budget | None = None) -> list[Source]:
     """Every claims file of the corpus, parsed; problems are added to ``problems``."""
+    from .parse_pool import load_files
+
     budget = budget or Budget()
     sources: list[Source] = []
-    for name in claim_names(root):
-        s = load_one(root, name, problems, budget)
-        if s is not None:
-            sources.append(s)
+    # reading runs a bounded distance ahead of the parse; snapshots are charged in file order
+    reads = (read_claims_file(root, name, problems, budget) for name in claim_names(root))
+    for source, errs, _sig in load_files(root, reads, budget):
+        problems.extend(errs)
+        if source is not None:
+            sources.append(source)
     return sorted(sources, key=lambda s: s.id)

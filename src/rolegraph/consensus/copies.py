@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+
+from ..workers import cpu_count, process_pool
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -176,13 +177,6 @@ def _similar_task(args: tuple[list[str], float]) -> list[tuple[int, int]]:
     return similar_pairs(*args)
 
 
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 class CopySearch:
     """:func:`copy_components` of many independent groups of quotes (one group per role pair).
 
@@ -201,24 +195,19 @@ class CopySearch:
             (k for k, (distinct, _) in enumerate(self.prepared) if len(distinct) >= PARALLEL_MIN),
             key=lambda k: (-len(self.prepared[k][0]), k),
         )
-        n_workers = min(_cpu_count() if workers is None else max(1, workers), len(big))
+        n_workers = min(cpu_count() if workers is None else max(1, workers), len(big))
         if n_workers > 1 and sum(len(self.prepared[k][0]) ** 2 for k in big) >= PARALLEL_WORK:
             self._start(big, n_workers)
         self.order = [k for k in range(len(groups)) if k not in self._futures] + [k for k in big if k in self._futures]
 
     def _start(self, big: list[int], n_workers: int) -> None:
-        import multiprocessing
-        import threading
-        from concurrent.futures import ProcessPoolExecutor
-
-        # fork is cheap, but only safe while this process runs no other thread
-        fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        self._pool = process_pool(n_workers)
+        if self._pool is None:
+            return
         try:
-            ctx = multiprocessing.get_context("fork" if fork else "spawn")
-            self._pool = ProcessPoolExecutor(n_workers, mp_context=ctx)
             for k in big:
                 self._futures[k] = self._pool.submit(_similar_task, (self.prepared[k][0], self.threshold))
-        except Exception:  # no worker processes here (sandbox, frozen app, ...): work inline
+        except Exception:  # a pool that cannot take work: do it inline
             self.close()
             self._futures = {}
 
