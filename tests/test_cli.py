@@ -163,3 +163,28 @@ def test_roles_turtle_holds_the_corpus_roles(tmp_path):
     labels = json.loads(run("roles", "--corpus", str(root), "--format", "json").output)
     assert len(set(g.subjects(skos.prefLabel, None))) == len(labels) + 1  # + the concept scheme
     assert len(list(ox.parse(first, format=ox.RdfFormat.TURTLE))) == len(g)
+
+
+def test_summary_line_counts_in_the_singular(tmp_path):
+    root = build(tmp_path / "c", {"s1": ("The CPO leads.", [claim("k", "CPO", "top", "CEO", quote="The CPO leads")])})
+    r = run("lint", "--corpus", str(root))
+    assert r.output.splitlines()[-1] == "Found 1 finding (1 error, 0 warnings, 0 info) in 1 claim from 1 source."
+    (root / "claims" / "s1.yaml").write_text((root / "claims" / "s1.yaml").read_text().replace("  object: CEO\n", ""))
+    r = run("lint", "--corpus", str(root))
+    assert r.output.splitlines()[-1] == "No findings in 1 claim from 1 source (15 rules checked)."
+
+
+@pytest.mark.parametrize(
+    "args, start",
+    [
+        (["lint", "--fail-on", "bogus"], "rolegraph lint: Invalid value for '--fail-on'"),
+        (["export", "--format", "xml"], "rolegraph export: Invalid value for '--format'"),
+        (["--bogus"], "rolegraph: No such option '--bogus'"),
+        (["lintt"], "rolegraph: No such command 'lintt'"),
+    ],
+)
+def test_usage_errors_are_one_line(args, start):
+    r = CliRunner().invoke(main, args, prog_name="rolegraph")
+    assert r.exit_code == 2
+    (line,) = r.output.splitlines()
+    assert line.startswith(start) and line.endswith("--help)")

@@ -165,3 +165,30 @@ def test_bundled_queries_run_on_the_bundled_corpus():
     graphs = [r["graph"].value.rsplit("/", 1)[1] for r in rows["graphs-asserting.rq"]]
     assert len(graphs) >= 3  # the copied "VP of Product is slightly below the Head of Product" sentence
     assert rows["claims-by-pair.rq"] and all(r["quote"] is not None for r in rows["claims-by-pair.rq"])
+
+
+def test_nquads_are_sorted_and_unique_graph_by_graph(tmp_path):
+    """Lines are built subject by subject; the result must still be the plain sorted order,
+    also where one claim IRI is a prefix of another (a, a2, a#..., a-b)."""
+    from rolegraph.compiler import compile_lines, compile_triples
+
+    text = "The CPO is above the VP of Product. The CPO is above the VP of Product."
+    claims = [
+        claim(cid, "CPO", "above", "VP of Product", quote="The CPO is above the VP of Product", occurrence=i % 2 + 1)
+        for i, cid in enumerate(["a", "a2", "a-b", "A", "a_", "a1"])
+    ]
+    root = build(tmp_path / "c", {"s": (text, claims), "s2": (text, claims[:2])})
+    corpus = rolegraph.load_corpus(root)
+    lines = compile_lines(corpus)
+    named = " <https://w3id.org/rolegraph/id/graph/"
+    default = [x for x in lines if named not in x]
+    graphs = sorted({x[x.index(named) :] for x in lines if named in x})
+    assert lines[: len(default)] == default == sorted(set(default)) and len(default) > 100
+    rest = lines[len(default) :]
+    for g in graphs:  # each named graph's lines in a sorted block, graphs in order
+        block, rest = [x for x in rest if x.endswith(g)], [x for x in rest if not x.endswith(g)]
+        assert block and block == sorted(set(block))
+    assert rest == []
+    triples = compile_triples(corpus)
+    assert triples == sorted(set(triples))
+    assert len(lines) == len(set(lines))

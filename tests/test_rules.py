@@ -73,3 +73,21 @@ def test_shapes_graph_conforms_to_shacl_shacl():
     conforms, _, text = pyshacl.validate(g, shacl_graph=None, meta_shacl=True, inference="none")
     # meta_shacl validates the shapes graph itself against SHACL-SHACL before using it
     assert conforms, text
+
+
+def test_unknown_terms_suggest_the_closest(tmp_path):
+    from corpus_builder import build, claim
+
+    import rolegraph
+
+    text = "The CPO is above the VP of Product."
+    bad = claim("k", "CPO", "abov", "VP of Product", quote="CPO is above", hedge="ofen", scope="larg")
+    root = build(tmp_path / "c", {"s1": (text, [bad])})
+    messages = sorted(f.message for f in rolegraph.lint(rolegraph.load_corpus(root), select=["RG003"]).findings)
+    assert messages == [
+        "unknown hedge 'ofen' (did you mean 'often'?); use one of: definite, generally, often, may, some",
+        "unknown relation 'abov' (did you mean 'above'?); use one of: above, below, same, may_be, reports_to, "
+        "oversees, not_above, top, overlaps",
+        "unknown scope 'larg' (did you mean 'large'?); use one of: any, startup, small, mid, large, enterprise, "
+        "or FROM..TO",
+    ]

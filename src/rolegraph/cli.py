@@ -15,6 +15,27 @@ CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages
 class Group(click.Group):
     """Turns rolegraph errors into one clean line each (a traceback only with --debug)."""
 
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """As Click's, but a usage error is one line: ``rolegraph lint: what is wrong (see: ...)``."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # bare `rolegraph` (Click >= 8.2): show the help
+                e.show()
+                sys.exit(e.exit_code)
+            cmd = e.ctx.command_path if e.ctx is not None else "rolegraph"
+            click.echo(f"{cmd}: {e.format_message()} (see: {cmd} --help)", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def invoke(self, ctx: click.Context):
         from .errors import InputError, Problem, RolegraphError
 

@@ -59,7 +59,8 @@ def bundled_corpus_path() -> Path:
     return Path(str(resources.files("rolegraph").joinpath("data/corpus")))
 
 
-def _did_you_mean(word: str, options: tuple[str, ...]) -> str:
+def did_you_mean(word: str, options: tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the closest option, or ``""``."""
     import difflib
 
     if len(word) > 64:
@@ -273,7 +274,7 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         ]
     for key in doc:
         if key not in ("source", "claims"):
-            hint = _did_you_mean(key, ("source", "claims"))
+            hint = did_you_mean(key, ("source", "claims"))
             ctx.bad(doc.lines[key], f"unknown key '{short(key)}'{hint}; a claims file has 'source:' and 'claims:'")
     head = doc.get("source")
     if not isinstance(head, yamlsafe.YMap):
@@ -284,7 +285,7 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         return None, ctx.problems
     for key in head:
         if key not in SOURCE_KEYS:
-            ctx.bad(head.lines[key], f"unknown source key '{short(key)}'{_did_you_mean(key, SOURCE_KEYS)}")
+            ctx.bad(head.lines[key], f"unknown source key '{short(key)}'{did_you_mean(key, SOURCE_KEYS)}")
     sid = _text(ctx, head, "id") or stem
     if sid != stem:
         ctx.bad(
@@ -370,7 +371,7 @@ def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | 
     before = len(ctx.problems)
     for key in item:
         if key not in CLAIM_KEYS:
-            ctx.bad(item.lines[key], f"unknown claim key '{short(key)}'{_did_you_mean(key, CLAIM_KEYS)}")
+            ctx.bad(item.lines[key], f"unknown claim key '{short(key)}'{did_you_mean(key, CLAIM_KEYS)}")
     c = Claim(source_id=sid, id="", file=rel, line=item.line, lines=dict(item.lines))
     c.subject_text = _text(ctx, item, "subject")
     c.relation_text = _text(ctx, item, "relation")

@@ -12,6 +12,10 @@ def _quote(q: str | None, width: int = 100) -> str:
     return '"' + (q if len(q) <= width else q[: width - 3] + "...") + '"'
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def render(report, corpus, *, display_root: str = "") -> str:
     lines = []
     for f in report.findings:
@@ -21,12 +25,13 @@ def render(report, corpus, *, display_root: str = "") -> str:
             tag = f"[{side}] " if side else ""
             lines.append(f"    {tag}{shown(display_root, c.file)}:{c.line}: {c.source_id}: {_quote(c.quote)}")
     s = report.summary()
+    corpus_size = f"{_n(s['claims'], 'claim')} from {_n(s['sources'], 'source')}"
     if s["findings"] == 0:
-        lines.append(f"No findings: {s['claims']} claims from {s['sources']} sources pass {s['rules']} rules.")
+        lines.append(f"No findings in {corpus_size} ({_n(s['rules'], 'rule')} checked).")
     else:
         acc = f", {s['accepted']} accepted" if s["accepted"] else ""
         lines.append(
-            f"Found {s['findings']} findings ({s['error']} errors, {s['warning']} warnings, "
-            f"{s['info']} info{acc}) in {s['claims']} claims from {s['sources']} sources."
+            f"Found {_n(s['findings'], 'finding')} ({_n(s['error'], 'error')}, {_n(s['warning'], 'warning')}, "
+            f"{s['info']} info{acc}) in {corpus_size}."
         )
     return "\n".join(lines) + "\n"

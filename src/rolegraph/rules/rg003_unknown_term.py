@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..loader import did_you_mean
 from ..model import HEDGES, RELATIONS, SIZES, Claim
 from ._structural import from_hits
 from .base import Context, Rule, claim_finding
@@ -46,9 +47,13 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
     return out
 
 
+TERMS = {"relation": tuple(RELATIONS), "scope": ("any", *SIZES), "hedge": tuple(HEDGES)}
+
+
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     text = {"relation": c.relation_text, "scope": c.scope_text, "hedge": c.hedge_text}[field]
-    return claim_finding(RULE, c, field, f"unknown {field} {text!r}; use one of: {ALLOWED[field]}")
+    hint = did_you_mean(text or "", TERMS[field])
+    return claim_finding(RULE, c, field, f"unknown {field} {text!r}{hint}; use one of: {ALLOWED[field]}")
 
 
 def fast(ctx: Context) -> list[Finding]:
