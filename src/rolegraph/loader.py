@@ -663,25 +663,6 @@ def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool) -> Corpus:
     return Corpus(root=str(root), sources=sources, vocabulary=vocabulary, settings=settings, bundled=bundled)
 
 
-def load_one(root: Path, path: Path | str, problems: list[Problem], budget: Budget | None = None) -> Source | None:
-    """Read, parse and attach the snapshot of one claims file."""
-    budget = budget or Budget()
-    got = read_claims_file(root, path, problems, budget)
-    if got is None:
-        return None
-    rel, data = got
-    try:
-        text = decode(data, rel)
-    except InputError as e:
-        problems.extend(e.problems)
-        return None
-    source, errs = parse_claims_file(rel, text)
-    problems.extend(errs)
-    if source is None or errs:
-        return None
-    return finish_source(root, source, problems, budget)
-
-
 def finish_source(root: Path, source: Source, problems: list[Problem], budget: Budget) -> Source | None:
     """Read a parsed source's snapshot, record its checksum and locate the quotes."""
     before = len(problems)
