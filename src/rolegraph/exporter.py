@@ -36,15 +36,17 @@ def export(corpus: Corpus, format: str = "trig") -> bytes:
             if t not in seen:
                 seen.add(t)
                 triples.append(t)
-        triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        return ox.serialize(triples, format=fmt, prefixes=PREFIXES)
+        return _sorted_turtle(triples)
     return ox.serialize(quads, format=fmt, prefixes=PREFIXES)
 
 
 def vocabulary_turtle(vocabulary) -> bytes:
     """The whole role vocabulary (built-in roles and a corpus's own) as sorted Turtle."""
-    triples = [
-        q.triple for q in ox.parse("".join(vocabulary_lines(vocabulary)).encode(), format=ox.RdfFormat.N_TRIPLES)
-    ]
+    data = "".join(vocabulary_lines(vocabulary)).encode()
+    return _sorted_turtle([q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
+
+
+def _sorted_turtle(triples: list[ox.Triple]) -> bytes:
+    """Turtle with the triples in a stable order (so the same input gives the same bytes)."""
     triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

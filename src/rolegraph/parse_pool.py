@@ -13,7 +13,7 @@ from __future__ import annotations
 import marshal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from . import loader
@@ -65,9 +65,9 @@ _LISTINGS: dict = {}  # a worker's folder listings (see loader.plain_file), for 
 
 def _load_chunk(root: str, now_ns: int | None, chunk: list[Item]) -> bytes:
     out = []
+    full = loader.Budget()
     for item in chunk:
         budget = loader.Budget(listings=_LISTINGS)
-        full = loader.Budget()
         source, errs, sig = load_one(Path(root), item, budget, now_ns)
         spent = (full.snapshot_bytes - budget.snapshot_bytes, full.quote_search - budget.quote_search)
         dumped = None if source is None else dump_source(source)
@@ -92,10 +92,10 @@ def load_files(
     n = cpu_count() if workers is None else max(1, workers)
     pool = process_pool(n, fork_only=True) if n > 1 and len(head) >= PARALLEL_MIN_FILES else None
     if pool is None:
-        for item in _chain(head, it):
+        for item in chain(head, it):
             yield load_one(root, item, budget, now_ns)
         return
-    it = _chain(head, it)
+    it = chain(head, it)
     pending: deque = deque()
 
     def submit() -> bool:
@@ -135,8 +135,3 @@ def load_files(
                 yield source, [], sig
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # joined: a lingering thread would stop the next fork
-
-
-def _chain(head: list, rest: Iterator) -> Iterator:
-    yield from head
-    yield from rest
