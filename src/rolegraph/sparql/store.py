@@ -1,0 +1,146 @@
+"""The local SPARQL store: the compiled corpus and its consensus in a pyoxigraph store on disk.
+
+The store holds the graphs :func:`rolegraph.graphs.store_graphs` names (claims, vocabulary,
+consensus, one per source), as a remote store does after ``push``. It lives in the cache
+directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/``, keyed by
+the corpus's content digest (:func:`corpus_digest`), and is rebuilt only when the corpus
+changes; a build goes to a temporary folder renamed into place, so a crash never leaves a
+half store in use. :func:`load_published` is the one function that turns a corpus folder into
+the claims every publishing SPARQL command (query, push) uses. Must not import the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import __version__
+from ..model import Corpus
+
+STORE_FORMAT = f"rolegraph-store-1/{__version__}"
+RACY_NS = 2_000_000_000
+
+
+def load_published(path: str | os.PathLike[str] | None) -> Corpus:
+    """The corpus a publishing command (query, push, export) works on.
+
+    Today a corpus with structure errors is refused (``InputError``), as ``export`` does; when
+    the loader learns to leave broken claims out, this is the one place to switch.
+    """
+    from ..linter import check_structure
+    from ..loader import load_corpus
+
+    corpus = load_corpus(path, cache=path is not None)
+    check_structure(corpus)
+    return corpus
+
+
+def corpus_root(path: str | os.PathLike[str] | None) -> Path:
+    if path is None:
+        from ..loader import bundled_corpus_path
+
+        return bundled_corpus_path()
+    return Path(path)
+
+
+def corpus_digest(root: Path) -> str:
+    """A digest of every file of the corpus folder (hidden folders skipped).
+
+    As git does, a file is known by its stat signature (size, modification time, inode); files
+    changed in the last two seconds are read and hashed, so an edit within one clock tick is
+    never missed. Also covers the rolegraph version, which changes what is compiled.
+    """
+    h = hashlib.sha256(STORE_FORMAT.encode())
+    now = time.time_ns()
+    for rel, st, full in sorted(_files(root)):
+        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode("utf-8", "surrogateescape"))
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+            try:
+                h.update(hashlib.sha256(Path(full).read_bytes()).digest())
+            except OSError:
+                h.update(b"unreadable")
+    return h.hexdigest()[:32]
+
+
+def _files(root: Path) -> Iterator[tuple[str, os.stat_result, str]]:
+    stack = [(str(root), "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            r = f"{rel}{e.name}"
+            if e.is_dir(follow_symlinks=False):
+                stack.append((e.path, r + "/"))
+            else:
+                try:
+                    yield r, e.stat(follow_symlinks=True), e.path
+                except OSError:
+                    continue
+
+
+def store_nquads(corpus: Corpus) -> Iterator[bytes]:
+    """Every graph of the store as N-Quads chunks (claims, vocabulary, consensus, sources)."""
+    from ..consensus import consensus
+    from ..consensus.rdf import consensus_lines
+    from ..graphs import store_graphs
+
+    result = consensus(corpus)
+    for graph, lines in store_graphs(corpus, consensus_lines(result, __version__)):
+        end = f" <{graph}> .\n"
+        for i in range(0, len(lines), 100_000):
+            yield "".join(line[:-3] + end for line in lines[i : i + 100_000]).encode("utf-8")
+
+
+def build_memory_store(corpus: Corpus):
+    """The store of a loaded corpus, in memory (for the library API and tests)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for chunk in store_nquads(corpus):
+        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False):
+    """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
+    read-only; built first when the corpus changed since the last build."""
+    import pyoxigraph as ox
+
+    from ..cache import cache_dir
+
+    root = corpus_root(path)
+    digest = corpus_digest(root)
+    home = cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    target = home / digest
+    if rebuild or not (target / "ready").is_file():
+        corpus = load_published(path)
+        home.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
+        try:
+            store = ox.Store(str(tmp / "db"))
+            for chunk in store_nquads(corpus):
+                store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            del store
+            (tmp / "ready").write_text(digest)
+            if target.exists():
+                shutil.rmtree(target, ignore_errors=True)
+            os.replace(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        for old in home.iterdir():  # stores of earlier versions, builds that crashed an hour ago
+            stale = old.name.startswith(".build-") and time.time() - old.stat().st_mtime > 3600
+            if old.name != digest and (stale or not old.name.startswith(".")):
+                shutil.rmtree(old, ignore_errors=True)
+    return ox.Store.read_only(str(target / "db"))
