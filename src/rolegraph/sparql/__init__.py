@@ -54,7 +54,7 @@ def validate(text: str, where: str = "query") -> str:
 
 
 def read_query_file(path: str) -> str:
-    from ..loader import read_input
+    from ..corpus.files import read_input
 
     data = read_input(path, 1024 * 1024, path)
     try:

@@ -74,7 +74,7 @@ def named_query(name: str) -> NamedQuery:
     """One named query; UsageError listing the names when there is none by that name."""
     queries = catalogue()
     if name not in queries:
-        from ..loader import did_you_mean
+        from ..corpus.claims import did_you_mean
 
         hint = did_you_mean(name, tuple(queries))
         raise UsageError(f"no named query {name!r}{hint}; list them with: rolegraph query --list")

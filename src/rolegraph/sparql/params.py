@@ -46,7 +46,7 @@ def parse_params(items: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 def vocabulary_from_store(select: Select):
     """A :class:`rolegraph.vocab.Vocabulary` of the roles the store describes."""
-    from ..vocab import Role, Vocabulary, normalize_label
+    from ..corpus.vocab import Role, Vocabulary, normalize_label
 
     roles: dict[str, Role] = {}
     rows = sorted(((str(r["kind"].value), r["role"].value, r["label"].value) for r in select(ROLE_LABELS)), reverse=True)
@@ -95,7 +95,7 @@ def bind(query: NamedQuery, given: dict[str, str], select: Select) -> dict:
             if sources is None:
                 sources = {r["id"].value for r in select(SOURCE_IDS)}
             if raw not in sources:
-                from ..loader import did_you_mean
+                from ..corpus.claims import did_you_mean
 
                 hint = did_you_mean(raw, tuple(sorted(sources)))
                 raise UsageError(f"--param {p.name}: no source {_short(raw)!r} in the store{hint}")

@@ -33,7 +33,7 @@ def load_published(path: str | os.PathLike[str] | None) -> Corpus:
     the loader learns to leave broken claims out, this is the one place to switch.
     """
     from ..linter import check_structure
-    from ..loader import load_corpus
+    from ..corpus import load_corpus
 
     corpus = load_corpus(path, cache=path is not None)
     check_structure(corpus)
@@ -42,7 +42,7 @@ def load_published(path: str | os.PathLike[str] | None) -> Corpus:
 
 def corpus_root(path: str | os.PathLike[str] | None) -> Path:
     if path is None:
-        from ..loader import bundled_corpus_path
+        from ..corpus import bundled_corpus_path
 
         return bundled_corpus_path()
     return Path(path)
@@ -116,7 +116,7 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False):
     read-only; built first when the corpus changed since the last build."""
     import pyoxigraph as ox
 
-    from ..cache import cache_dir
+    from ..corpus.cache import cache_dir
 
     root = corpus_root(path)
     digest = corpus_digest(root)
