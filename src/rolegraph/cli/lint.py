@@ -50,9 +50,17 @@ from .common import corpus_option, emit, load, output_option
     "shacl-oxigraph: the same on a pyoxigraph store.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the contradiction rules (RG1xx) as SPARQL queries on this store (filled by rolegraph push) "
+    "instead of the files; structure rules are listed as not run.",
+)
+@click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="With --endpoint.")
 @output_option
 @click.pass_context
-def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, output) -> None:
+def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, endpoint, timeout, output) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
@@ -69,6 +77,16 @@ def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, 
             raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
+    if endpoint is not None:
+        from ..sparql.endpoint_lint import endpoint_lint
+        from ..sparql.remote import Endpoint
+
+        with Endpoint(endpoint, timeout=timeout) as ep:
+            report, c = endpoint_lint(ep, select=sel, ignore=ign, severity=overrides, fail_on=fail_on)
+        if report.not_run:
+            click.echo(f"rolegraph lint: not run on the endpoint (they need the files): {', '.join(report.not_run)}", err=True)
+        emit(ctx, render(report, c, fmt, display_root=""), output)
+        sys.exit(1 if report.failed else 0)
     c = load(ctx, corpus, cache=not no_cache)
     report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
