@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import pyoxigraph as ox
 
-from .compiler import PREFIXES, compile_lines, vocabulary_lines
+from .compiler import PREFIXES, vocabulary_lines
 from .model import Corpus
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -15,29 +17,56 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-def export(corpus: Corpus, format: str = "trig") -> bytes:
+def _extra(corpus: Corpus, consensus: bool) -> dict[str, list[str]] | None:
+    if not consensus:
+        return None
+    from . import __version__
+    from .consensus import consensus as compute
+    from .consensus.rdf import GRAPH, consensus_lines
+
+    return {GRAPH: consensus_lines(compute(corpus), __version__)}
+
+
+def export(corpus: Corpus, format: str = "trig", *, consensus: bool = False) -> bytes:
     """The corpus as RDF bytes, byte-identical for the same corpus.
 
     Turtle has no named graphs, so it holds the union of all graphs; use TriG, N-Quads or
-    JSON-LD to keep the per-source graphs.
+    JSON-LD to keep the per-source graphs. ``consensus`` adds the consensus graph
+    (:mod:`rolegraph.consensus.rdf`).
     """
+    import io
+
+    out = io.BytesIO()
+    write_export(corpus, out, format, consensus=consensus)
+    return out.getvalue()
+
+
+def write_export(corpus: Corpus, out: BinaryIO, format: str = "trig", *, consensus: bool = False) -> None:
+    """Write the export to ``out`` graph by graph, never holding every quad (Turtle, which
+    merges the graphs, is built whole)."""
+    from .graphs import export_lines
+
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    lines = compile_lines(corpus)
+    chunks = export_lines(corpus, _extra(corpus, consensus))
     if format == "nquads":
-        return "".join(lines).encode("utf-8")
+        for chunk in chunks:
+            out.write(chunk.encode("utf-8"))
+        return
     fmt = FORMATS[format]
-    quads = list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     if format == "turtle":
         seen: set[ox.Triple] = set()
         triples = []
-        for q in quads:
-            t = q.triple
-            if t not in seen:
-                seen.add(t)
-                triples.append(t)
-        return _sorted_turtle(triples)
-    return ox.serialize(quads, format=fmt, prefixes=PREFIXES)
+        for chunk in chunks:
+            for q in ox.parse(chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+                t = q.triple
+                if t not in seen:
+                    seen.add(t)
+                    triples.append(t)
+        out.write(_sorted_turtle(triples))
+        return
+    quads = (q for chunk in chunks for q in ox.parse(chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(quads, out, format=fmt, prefixes=PREFIXES)
 
 
 def vocabulary_turtle(vocabulary) -> bytes:

@@ -89,19 +89,31 @@ def source_graph_lines(corpus: Corpus) -> Iterator[tuple[str, list[str]]]:
         yield graph_iri(s.id), sorted(plain)
 
 
-def export_lines(corpus: Corpus) -> Iterator[str]:
-    """The same lines as :func:`rolegraph.compiler.compile_lines`, a chunk at a time."""
+def export_lines(corpus: Corpus, extra: dict[str, list[str]] | None = None) -> Iterator[str]:
+    """The same lines as :func:`rolegraph.compiler.compile_lines`, a chunk at a time; ``extra``
+    named graphs (graph IRI -> sorted triple lines) go in their sorted place among the others."""
+    pending = sorted((f"<{g}>", lines) for g, lines in (extra or {}).items())
+
+    def extras_before(key: str | None) -> Iterator[str]:
+        while pending and (key is None or pending[0][0] < key):
+            g, lines = pending.pop(0)
+            yield "".join(line[:-3] + f" {g} .\n" for line in lines)
+
     if not streamable(corpus):
         from .compiler import compile_lines
 
         yield "".join(compile_lines(corpus))
+        yield from extras_before(None)
         return
     for sid, lines in default_graph_lines(corpus):
         if not sid:
             yield "".join(lines)
         elif lines:
-            end = f" <{graph_iri(sid)}> .\n"
+            g = f"<{graph_iri(sid)}>"
+            yield from extras_before(g)
+            end = f" {g} .\n"
             yield "".join(line[:-3] + end for line in lines)
+    yield from extras_before(None)
 
 
 def store_graphs(corpus: Corpus, consensus_lines: list[str] | None = None) -> Iterator[tuple[str, list[str]]]:

@@ -20,13 +20,19 @@ from .common import corpus_option, emit, load, output_option
     default="trig",
     show_default=True,
 )
+@click.option(
+    "--consensus",
+    "with_consensus",
+    is_flag=True,
+    help="Add the consensus graph: verdicts, ladder tiers, dissent and copy groups, with PROV-O provenance.",
+)
 @output_option
 @click.pass_context
-def export_command(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
-    """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
-    from ..exporter import export as do_export
+def export_command(ctx: click.Context, corpus: str | None, fmt: str, with_consensus: bool, output: str | None) -> None:
+    """Export the corpus as RDF with provenance (byte-identical for the same corpus), written graph by graph."""
+    from ..exporter import write_export
     from ..linter import check_structure
 
     c = load(ctx, corpus)
     check_structure(c)
-    emit(ctx, do_export(c, fmt), output)
+    emit(ctx, lambda out: write_export(c, out, fmt, consensus=with_consensus), output)
