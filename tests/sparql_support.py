@@ -85,3 +85,62 @@ def start_oxigraph(location: Path, *, union: bool = False) -> Server:
         args.append("--union-default-graph")
     base = f"http://127.0.0.1:{port}"
     return Server(args, base, base + "/")
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = ., {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxQueryMem = 200M
+CheckpointInterval = 60
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+MaxClientConnections = 5
+ServerThreads = 5
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 300
+"""
+
+
+def virtuoso_binary() -> str | None:
+    return shutil.which("virtuoso-t")
+
+
+def start_virtuoso(folder: Path) -> Server:
+    """Virtuoso on two free 127.0.0.1 ports with its own database in ``folder`` (user dba/dba)."""
+    sql, http = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
+    base = f"http://127.0.0.1:{http}"
+    server = Server([virtuoso_binary(), "+foreground", "+configfile", str(ini)], base, base + "/sparql?query=ASK%7B%7D", cwd=str(folder))
+    # the HTTP port opens before the SPARQL service is ready: wait for a real answer
+    end = time.monotonic() + 90
+    while time.monotonic() < end:
+        try:
+            if httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    server.stop()
+    raise RuntimeError("Virtuoso did not answer SPARQL within 90 s")

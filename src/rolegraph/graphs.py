@@ -80,15 +80,6 @@ def default_graph_lines(corpus: Corpus, *, vocabulary: bool = True) -> Iterator[
         yield sid, named.pop(sid)
 
 
-def source_graph_lines(corpus: Corpus) -> Iterator[tuple[str, list[str]]]:
-    """Each source's named graph: ``(graph IRI, sorted triple lines)``, in graph IRI order."""
-    for s in sorted(corpus.sources, key=lambda s: f"<{graph_iri(s.id)}>"):
-        plain: set[str] = set()
-        for c in s.claims:
-            plain.update(f"{spo} .\n" for g, spo in _claim_quads(c, s) if g)
-        yield graph_iri(s.id), sorted(plain)
-
-
 def export_lines(corpus: Corpus, extra: dict[str, list[str]] | None = None) -> Iterator[str]:
     """The same lines as :func:`rolegraph.compiler.compile_lines`, a chunk at a time; ``extra``
     named graphs (graph IRI -> sorted triple lines) go in their sorted place among the others."""
@@ -116,37 +107,37 @@ def export_lines(corpus: Corpus, extra: dict[str, list[str]] | None = None) -> I
     yield from extras_before(None)
 
 
-def store_graphs(corpus: Corpus, consensus_lines: list[str] | None = None) -> Iterator[tuple[str, list[str]]]:
-    """The graphs a store holds, as ``(graph IRI, sorted triple lines)``: the claim graph (the
-    export's default graph without the role descriptions), the vocabulary graph (the whole role
-    vocabulary and the ontology), the consensus graph when given, then one graph per source."""
-    claims: list[str] = [f"<{CLAIMS_GRAPH}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG}ClaimGraph> .\n"]
-    if streamable(corpus):
-        named = []
-        for sid, lines in default_graph_lines(corpus, vocabulary=False):
-            if sid:
-                named.append((graph_iri(sid), lines))
-            else:
-                claims.extend(lines)
-    else:
-        claims.extend(_fallback_claims(corpus))
-        named = list(source_graph_lines(corpus))
-    yield CLAIMS_GRAPH, sorted(claims)
-    del claims
-    yield VOCABULARY_GRAPH, vocabulary_graph_lines(corpus)
+def store_graphs(
+    corpus: Corpus, consensus_lines: list[str] | None = None, part: int = 100_000
+) -> Iterator[tuple[str, Iterator[list[str]]]]:
+    """The graphs a store holds, as ``(graph IRI, chunks of triple lines)``, one source at a time:
+    the claim graph (the export's default graph without the role descriptions), the vocabulary
+    graph (the whole role vocabulary and the ontology), the consensus graph when given, then one
+    graph per source. Consume each graph's chunks before asking for the next graph."""
+    named: dict[str, list[str]] = {}
+
+    def claims() -> Iterator[list[str]]:
+        buf = [f"<{CLAIMS_GRAPH}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG}ClaimGraph> .\n"]
+        for s in corpus.sources:
+            lines = {f"{spo} .\n" for _g, spo in _source_quads(s)}
+            plain: set[str] = set()
+            for c in s.claims:
+                for g, spo in _claim_quads(c, s):
+                    (plain if g else lines).add(f"{spo} .\n")
+            named[graph_iri(s.id)] = sorted(plain)
+            buf.extend(sorted(lines))
+            if len(buf) >= part:
+                yield buf
+                buf = []
+        buf.extend(sorted({f"{spo} .\n" for _g, spo in _position_quads(corpus)}))
+        yield buf
+
+    yield CLAIMS_GRAPH, claims()
+    yield VOCABULARY_GRAPH, iter([vocabulary_graph_lines(corpus)])
     if consensus_lines is not None:
-        yield CONSENSUS_GRAPH, consensus_lines
-    yield from named
-
-
-def _fallback_claims(corpus: Corpus) -> list[str]:
-    out: set[str] = set()
-    for s in corpus.sources:
-        out.update(f"{spo} .\n" for _g, spo in _source_quads(s))
-        for c in s.claims:
-            out.update(f"{spo} .\n" for g, spo in _claim_quads(c, s) if not g)
-    out.update(f"{spo} .\n" for _g, spo in _position_quads(corpus))
-    return sorted(out)
+        yield CONSENSUS_GRAPH, iter([consensus_lines])
+    for graph in sorted(named):
+        yield graph, iter([named.pop(graph)])
 
 
 def vocabulary_graph_lines(corpus: Corpus) -> list[str]:

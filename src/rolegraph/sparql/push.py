@@ -2,7 +2,9 @@
 
 Each graph is replaced with PUT (a second push of the same corpus changes nothing): the claim
 graph, the vocabulary graph, the consensus graph and one graph per source; a big graph is sent
-as a PUT of its first part and POSTs of the rest, so memory stays bounded. ``prune`` deletes the
+as a PUT of its first part and POSTs of the rest, so memory stays bounded. On an Oxigraph server
+(told by its ``Server`` header) a big part is sent as a DELETE and a POST with ``no_transaction``,
+its bulk loader, about twice as fast; the stored graphs are the same. ``prune`` deletes the
 source graphs that an earlier push listed in the store's claim graph and the corpus no longer
 has. Only graphs whose IRI starts with :data:`rolegraph.graphs.GRAPH_SPACE` are ever written or
 deleted. Must not import the CLI.
@@ -18,7 +20,7 @@ from ..graphs import GRAPH_SPACE
 from ..model import Corpus
 from .remote import Endpoint
 
-PART = 50_000  # triples per request
+PART = 100_000  # triples per request (about 15 MB)
 
 
 @dataclass
@@ -44,12 +46,12 @@ def push(
     before = endpoint.corpus_graphs() if prune else []
     report = PushReport()
     total = len(corpus.sources) + 3
-    for graph, lines in store_graphs(corpus, consensus_lines(consensus(corpus), __version__)):
+    for graph, chunks in store_graphs(corpus, consensus_lines(consensus(corpus), __version__), PART):
         assert graph.startswith(GRAPH_SPACE)
-        for i in range(0, max(len(lines), 1), PART):
-            endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
+        for i, lines in enumerate(chunks):
+            endpoint.put_graph(graph, "".join(lines).encode("utf-8"), append=i > 0)
+            report.triples += len(lines)
         report.graphs += 1
-        report.triples += len(lines)
         if progress:
             progress(report.graphs, total)
     if prune:

@@ -27,6 +27,7 @@ ENV_USER, ENV_PASSWORD, ENV_TOKEN, ENV_AUTH = (
     "ROLEGRAPH_SPARQL_AUTH",
 )
 RESULTS_JSON = "application/sparql-results+json"
+BULK = 4_000_000  # bytes: bigger graph parts go to Oxigraph's bulk loader
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
 
@@ -76,6 +77,7 @@ class Endpoint:
         auth, headers = _auth()
         self.client = httpx.Client(auth=auth, headers=headers, timeout=timeout, follow_redirects=False)
         self._dataset: dict | None = None
+        self.server = ""  # the Server header of the last answer
 
     def close(self) -> None:
         self.client.close()
@@ -98,6 +100,7 @@ class Endpoint:
             raise RemoteError(f"no answer from {url} within {self.timeout:g} s; raise --timeout or check the server") from None
         except httpx.HTTPError as e:
             raise RemoteError(f"request to {url} failed: {_one_line(str(e))}") from None
+        self.server = r.headers.get("server", "")
         if r.status_code in (401, 403):
             raise RemoteError(
                 f"HTTP {r.status_code} from {url}: not allowed; set {ENV_USER} and {ENV_PASSWORD} "
@@ -170,6 +173,19 @@ class Endpoint:
         """Replace (PUT) or extend (POST) one named graph with N-Triples ``body``."""
         if not self.graph_store:
             raise UsageError("give --graph-store URL (the store's Graph Store Protocol endpoint)")
+        if not self.server:  # learn which store this is (and that it answers) first
+            self.request("GET", self.url, params={"query": "ASK {}"}, headers={"Accept": RESULTS_JSON})
+        if self.server.startswith("Oxigraph/") and len(body) > BULK:
+            if not append:
+                self.request("DELETE", self.graph_store, params={"graph": graph})
+            self.request(
+                "POST",
+                self.graph_store,
+                params={"graph": graph, "no_transaction": ""},
+                content=body,
+                headers={"Content-Type": "application/n-triples"},
+            )
+            return
         self.request(
             "POST" if append else "PUT",
             self.graph_store,

@@ -95,10 +95,10 @@ def store_nquads(corpus: Corpus) -> Iterator[bytes]:
     from ..graphs import store_graphs
 
     result = consensus(corpus)
-    for graph, lines in store_graphs(corpus, consensus_lines(result, __version__)):
+    for graph, chunks in store_graphs(corpus, consensus_lines(result, __version__)):
         end = f" <{graph}> .\n"
-        for i in range(0, len(lines), 100_000):
-            yield "".join(line[:-3] + end for line in lines[i : i + 100_000]).encode("utf-8")
+        for lines in chunks:
+            yield "".join(line[:-3] + end for line in lines).encode("utf-8")
 
 
 def build_memory_store(corpus: Corpus):
