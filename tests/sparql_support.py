@@ -132,7 +132,12 @@ def start_virtuoso(folder: Path) -> Server:
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
     base = f"http://127.0.0.1:{http}"
-    server = Server([virtuoso_binary(), "+foreground", "+configfile", str(ini)], base, base + "/sparql?query=ASK%7B%7D", cwd=str(folder))
+    server = Server(
+        [virtuoso_binary(), "+foreground", "+configfile", str(ini)],
+        base,
+        base + "/sparql?query=ASK%7B%7D",
+        cwd=str(folder),
+    )
     # the HTTP port opens before the SPARQL service is ready: wait for a real answer
     end = time.monotonic() + 90
     while time.monotonic() < end:

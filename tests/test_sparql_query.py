@@ -118,7 +118,10 @@ def test_role_ladder_equals_the_consensus(loaded):
 def test_dissent_and_copy_groups_equal_the_consensus(loaded):
     corpus, store, result = loaded
     want = {
-        (size, ref.split("/", 1)[0], ref.split("/", 1)[1]) for size, sr in result.sizes.items() for p in sr.pairs for ref in p.dissent
+        (size, ref.split("/", 1)[0], ref.split("/", 1)[1])
+        for size, sr in result.sizes.items()
+        for p in sr.pairs
+        for ref in p.dissent
     }
     assert {(r["size"], r["source"], r["claim"]) for r in run(store, "dissent")} == want
     groups = {(g.id, *ref.split("/", 1)) for g in result.copy_groups for ref in g.claims}

@@ -21,7 +21,9 @@ from rolegraph.sparql.named import catalogue
 from rolegraph.sparql.push import push
 from rolegraph.sparql.remote import Endpoint
 
-pytestmark = pytest.mark.skipif(oxigraph_binary() is None, reason="the oxigraph server (PyPI package oxigraph) is not installed")
+pytestmark = pytest.mark.skipif(
+    oxigraph_binary() is None, reason="the oxigraph server (PyPI package oxigraph) is not installed"
+)
 
 
 class Store:
@@ -30,7 +32,11 @@ class Store:
         if kind == "virtuoso":
             self.query = server.base + "/sparql"
             self.graph_store = server.base + "/sparql-graph-crud-auth"
-            self.env = {"ROLEGRAPH_SPARQL_USER": "dba", "ROLEGRAPH_SPARQL_PASSWORD": "dba", "ROLEGRAPH_SPARQL_AUTH": "digest"}
+            self.env = {
+                "ROLEGRAPH_SPARQL_USER": "dba",
+                "ROLEGRAPH_SPARQL_PASSWORD": "dba",
+                "ROLEGRAPH_SPARQL_AUTH": "digest",
+            }
         else:
             self.query, self.graph_store, self.env = server.base + "/query", server.base + "/store", {}
 
@@ -51,7 +57,10 @@ def store(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(request.param)
     if request.param == "virtuoso":
         if virtuoso_binary() is None:
-            pytest.skip("Virtuoso (Debian package virtuoso-opensource) is not installed; .ci/install-virtuoso.sh installs it as root")
+            pytest.skip(
+                "Virtuoso (Debian package virtuoso-opensource) is not installed; "
+                ".ci/install-virtuoso.sh installs it as root"
+            )
         server = start_virtuoso(folder)
     else:
         server = start_oxigraph(folder / "db", union=request.param.endswith("union"))
@@ -66,7 +75,8 @@ def cache(tmp_path):
 
 def dump(ep: Endpoint) -> list[tuple]:
     rows = ep.select(
-        "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), 'https://w3id.org/rolegraph/id/')) }",
+        "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/rolegraph/id/')) }",
         dataset=False,
     )
     return sorted((str(r["g"]), str(r["s"]), str(r["p"]), str(r["o"])) for r in rows)
@@ -87,10 +97,14 @@ def test_push_twice_changes_nothing_and_named_queries_equal_local(store, cache, 
         remote = store.cli("query", "--endpoint", store.query, "--name", name, "--format", "csv", env=cache)
         assert local.exit_code == 0 and remote.exit_code == 0, (name, remote.output)
         assert remote.output == local.output, name
-    q = "SELECT ?size ?tier WHERE { ?p a <https://w3id.org/rolegraph#Placement> ; <https://w3id.org/rolegraph#tier> ?tier ; <https://w3id.org/rolegraph#size> ?size } ORDER BY ?size ?tier"
-    assert store.cli("query", "--endpoint", store.query, q, "--format", "json", env=cache).output == CliRunner().invoke(
-        main, ["query", q, "--format", "json"], env=cache
-    ).output
+    q = (
+        "PREFIX rg: <https://w3id.org/rolegraph#> "
+        "SELECT ?size ?tier WHERE { ?p a rg:Placement ; rg:tier ?tier ; rg:size ?size } ORDER BY ?size ?tier"
+    )
+    assert (
+        store.cli("query", "--endpoint", store.query, q, "--format", "json", env=cache).output
+        == CliRunner().invoke(main, ["query", q, "--format", "json"], env=cache).output
+    )
 
 
 def test_prune_removes_a_deleted_source_and_nothing_else(store, cache, tmp_path, monkeypatch):
@@ -99,16 +113,33 @@ def test_prune_removes_a_deleted_source_and_nothing_else(store, cache, tmp_path,
     ep = store.endpoint(monkeypatch)
     other = "http://example.org/not-rolegraph"
     ep.put_graph(other, b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
-    assert store.cli("push", "--corpus", str(corpus), "--endpoint", store.query, "--graph-store", store.graph_store, env=cache).exit_code == 0
+    assert (
+        store.cli(
+            "push", "--corpus", str(corpus), "--endpoint", store.query, "--graph-store", store.graph_store, env=cache
+        ).exit_code
+        == 0
+    )
     gone = sorted((corpus / "claims").glob("*.yaml"))[-1]
     sid = gone.stem
     gone.unlink()
-    r = store.cli("push", "--corpus", str(corpus), "--endpoint", store.query, "--graph-store", store.graph_store, "--prune", env=cache)
+    r = store.cli(
+        "push",
+        "--corpus",
+        str(corpus),
+        "--endpoint",
+        store.query,
+        "--graph-store",
+        store.graph_store,
+        "--prune",
+        env=cache,
+    )
     assert r.exit_code == 0, r.output
     assert "pruned 1 graph" in r.output
     graphs = ep.corpus_graphs()
     assert len(graphs) == 4 and not any(g.endswith("/" + sid) for g in graphs)
-    assert not bool(ep.query(f"ASK {{ GRAPH <https://w3id.org/rolegraph/id/graph/{sid}> {{ ?s ?p ?o }} }}", "ask", dataset=False))
+    assert not bool(
+        ep.query(f"ASK {{ GRAPH <https://w3id.org/rolegraph/id/graph/{sid}> {{ ?s ?p ?o }} }}", "ask", dataset=False)
+    )
     assert bool(ep.query(f"ASK {{ GRAPH <{other}> {{ ?s ?p ?o }} }}", "ask", dataset=False))
     assert bool(ep.query(f"ASK {{ GRAPH <{CLAIMS_GRAPH}> {{ ?s ?p ?o }} }}", "ask", dataset=False))
     ep.delete_graph(other)
@@ -128,7 +159,9 @@ def test_lint_endpoint_equals_local_lint(store, cache, tmp_path, monkeypatch):
     corpus = rolegraph.load_corpus(corpus_dir)
     ep = store.endpoint(monkeypatch)
     push(corpus, ep)  # the generated corpus plants structure errors, which the push command refuses
-    local = CliRunner().invoke(main, ["lint", "--corpus", str(corpus_dir), "--select", "RG1", "--format", "json"], env=cache)
+    local = CliRunner().invoke(
+        main, ["lint", "--corpus", str(corpus_dir), "--select", "RG1", "--format", "json"], env=cache
+    )
     remote = store.cli("lint", "--endpoint", store.query, "--select", "RG1", "--format", "json", env=cache)
     assert local.exit_code == remote.exit_code == 1
     lf = json.loads(local.stdout)["findings"]

@@ -60,7 +60,9 @@ from .common import corpus_option, emit, load, output_option
 @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="With --endpoint.")
 @output_option
 @click.pass_context
-def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, endpoint, timeout, output) -> None:
+def lint_command(
+    ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, endpoint, timeout, output
+) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
@@ -84,7 +86,9 @@ def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, 
         with Endpoint(endpoint, timeout=timeout) as ep:
             report, c = endpoint_lint(ep, select=sel, ignore=ign, severity=overrides, fail_on=fail_on)
         if report.not_run:
-            click.echo(f"rolegraph lint: not run on the endpoint (they need the files): {', '.join(report.not_run)}", err=True)
+            click.echo(
+                f"rolegraph lint: not run on the endpoint (they need the files): {', '.join(report.not_run)}", err=True
+            )
         emit(ctx, render(report, c, fmt, display_root=""), output)
         sys.exit(1 if report.failed else 0)
     c = load(ctx, corpus, cache=not no_cache)

@@ -16,7 +16,9 @@ from .common import corpus_option
 @click.command("push")
 @corpus_option
 @click.option("--endpoint", metavar="URL", required=True, help="The store's SPARQL query endpoint.")
-@click.option("--update-endpoint", metavar="URL", default=None, help="The store's SPARQL Update endpoint (if it has one apart).")
+@click.option(
+    "--update-endpoint", metavar="URL", default=None, help="The store's SPARQL Update endpoint (if it has one apart)."
+)
 @click.option(
     "--graph-store",
     metavar="URL",

@@ -19,13 +19,20 @@ endpoint_option = click.option(
     "ROLEGRAPH_SPARQL_USER/ROLEGRAPH_SPARQL_PASSWORD or ROLEGRAPH_SPARQL_TOKEN.",
 )
 timeout_option = click.option(
-    "--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="Give up on the endpoint after this long."
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on the endpoint after this long.",
 )
 
 
 @click.command("query")
 @click.argument("text", metavar="[QUERY]", required=False)
-@click.option("-f", "--file", "file", type=click.Path(dir_okay=False), default=None, help="Read the query from FILE.rq.")
+@click.option(
+    "-f", "--file", "file", type=click.Path(dir_okay=False), default=None, help="Read the query from FILE.rq."
+)
 @click.option("--name", default=None, help="Run a named query (see --list).")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A named query's parameter (repeatable).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries: name, parameters, what each answers.")

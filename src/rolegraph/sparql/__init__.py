@@ -37,7 +37,9 @@ def classify(text: str, where: str = "query") -> str:
         return QUERY_WORDS[word]
     if word in UPDATE_WORDS:
         raise UsageError(f"{where}: SPARQL Update ({word}) is refused; rolegraph query only reads")
-    raise UsageError(f"{where}: malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {word[:30] or 'nothing'!r}")
+    raise UsageError(
+        f"{where}: malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {word[:30] or 'nothing'!r}"
+    )
 
 
 def validate(text: str, where: str = "query") -> str:

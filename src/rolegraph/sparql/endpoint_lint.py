@@ -104,7 +104,9 @@ def _vocabulary(ep: Endpoint, iris: set[str]):
         q = f"""SELECT ?r ?label ?family WHERE {{ {_values("r", todo[i : i + BATCH])}
           ?r <{skos}prefLabel> ?label . OPTIONAL {{ ?r <{RG}family> ?family }} }}"""
         for r in ep.select(q):
-            roles[r["r"].value] = Role(r["r"].value, r["label"].value, family=r["family"].value if "family" in r else None)
+            roles[r["r"].value] = Role(
+                r["r"].value, r["label"].value, family=r["family"].value if "family" in r else None
+            )
     return Vocabulary(roles, {})
 
 
@@ -137,7 +139,8 @@ def endpoint_lint(
     if cycle_hits:
         nodes = sorted({x for pair in cycle_hits for x in pair})
         for i in range(0, len(nodes), BATCH):
-            q = f"SELECT ?p ?role ?size WHERE {{ {_values('p', nodes[i : i + BATCH])} ?p <{RG}role> ?role ; <{RG}size> ?size }}"
+            values = _values("p", nodes[i : i + BATCH])
+            q = f"SELECT ?p ?role ?size WHERE {{ {values} ?p <{RG}role> ?role ; <{RG}size> ?size }}"
             for r in ep.select(q):
                 positions[r["p"].value] = (_local(r["size"]), r["role"].value)
         roles = sorted({role for _s, role in positions.values()})
@@ -154,7 +157,12 @@ def endpoint_lint(
         s.claims.append(c)
     from ..corpus.settings import Settings
 
-    corpus = Corpus(root=ep.url, sources=sorted(sources.values(), key=lambda s: s.id), vocabulary=_vocabulary(ep, role_iris), settings=Settings())
+    corpus = Corpus(
+        root=ep.url,
+        sources=sorted(sources.values(), key=lambda s: s.id),
+        vocabulary=_vocabulary(ep, role_iris),
+        settings=Settings(),
+    )
     ctx = Context(corpus)
     findings: list[Finding] = []
     for code in run:
@@ -170,6 +178,13 @@ def endpoint_lint(
         reasons = sorted({c.accept[f.code] for c, _ in f.claims if f.code in c.accept})
         f.accepted = "; ".join(reasons) if reasons else None
     findings.sort(key=Finding.sort_key)
-    report = LintReport(findings=findings, rules=run, claims=len(ctx.claims), sources=len(corpus.sources), engine="endpoint", fail_on=fail_on or "error")
+    report = LintReport(
+        findings=findings,
+        rules=run,
+        claims=len(ctx.claims),
+        sources=len(corpus.sources),
+        engine="endpoint",
+        fail_on=fail_on or "error",
+    )
     report.not_run = [c for c in codes if c not in run]
     return report, corpus

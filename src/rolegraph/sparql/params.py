@@ -21,7 +21,8 @@ from .named import NamedQuery
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ROLE_LABELS = f"""SELECT ?role ?label ?kind WHERE {{
   ?role a <{RG}Role> .
-  {{ ?role <{SKOS}prefLabel> ?label BIND ("pref" AS ?kind) }} UNION {{ ?role <{SKOS}altLabel> ?label BIND ("alt" AS ?kind) }}
+  {{ ?role <{SKOS}prefLabel> ?label BIND ("pref" AS ?kind) }}
+  UNION {{ ?role <{SKOS}altLabel> ?label BIND ("alt" AS ?kind) }}
 }}"""
 SOURCE_IDS = f"SELECT ?id WHERE {{ ?s a <{RG}Source> ; <http://purl.org/dc/terms/identifier> ?id }}"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -49,7 +50,9 @@ def vocabulary_from_store(select: Select):
     from ..corpus.vocab import Role, Vocabulary, normalize_label
 
     roles: dict[str, Role] = {}
-    rows = sorted(((str(r["kind"].value), r["role"].value, r["label"].value) for r in select(ROLE_LABELS)), reverse=True)
+    rows = sorted(
+        ((str(r["kind"].value), r["role"].value, r["label"].value) for r in select(ROLE_LABELS)), reverse=True
+    )
     for kind, iri, label in rows:  # "pref" rows first
         role = roles.setdefault(iri, Role(iri=iri, label=label))
         if kind == "alt":
@@ -89,7 +92,9 @@ def bind(query: NamedQuery, given: dict[str, str], select: Select) -> dict:
         elif p.type == "size":
             size = raw.strip().lower()
             if size not in SIZES:
-                raise UsageError(f"--param {p.name}: {_short(raw)!r} is not a company size; use one of {', '.join(SIZES)}")
+                raise UsageError(
+                    f"--param {p.name}: {_short(raw)!r} is not a company size; use one of {', '.join(SIZES)}"
+                )
             out[p.name] = ox.NamedNode(f"{RG}{size}")
         elif p.type == "source":
             if sources is None:

@@ -67,7 +67,9 @@ def _one_line(text: str, limit: int = 160) -> str:
 class Endpoint:
     """One SPARQL service: query URL, optional update and Graph Store URLs, a timeout."""
 
-    def __init__(self, url: str, *, timeout: float = 60.0, update_url: str | None = None, graph_store: str | None = None):
+    def __init__(
+        self, url: str, *, timeout: float = 60.0, update_url: str | None = None, graph_store: str | None = None
+    ):
         import httpx
 
         self.url = check_url(url)
@@ -95,9 +97,13 @@ class Endpoint:
         try:
             r = self.client.request(method, url, **kw)
         except httpx.ConnectError:
-            raise RemoteError(f"cannot connect to {url}: connection refused or no such host; is the server running?") from None
+            raise RemoteError(
+                f"cannot connect to {url}: connection refused or no such host; is the server running?"
+            ) from None
         except httpx.TimeoutException:
-            raise RemoteError(f"no answer from {url} within {self.timeout:g} s; raise --timeout or check the server") from None
+            raise RemoteError(
+                f"no answer from {url} within {self.timeout:g} s; raise --timeout or check the server"
+            ) from None
         except httpx.HTTPError as e:
             raise RemoteError(f"request to {url} failed: {_one_line(str(e))}") from None
         self.server = r.headers.get("server", "")
@@ -131,7 +137,10 @@ class Endpoint:
                 return ox.parse_query_results(r.content, format=ox.QueryResultsFormat.XML)
             return ox.parse_query_results(r.content, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as e:
-            raise RemoteError(f"{self.url} answered with something that is not valid results ({ctype or 'no type'}): {_one_line(str(e))}") from None
+            raise RemoteError(
+                f"{self.url} answered with something that is not valid results "
+                f"({ctype or 'no type'}): {_one_line(str(e))}"
+            ) from None
 
     def select(self, text: str, *, dataset: bool = True) -> list[dict]:
         """Rows of a SELECT, each a dict of variable name -> term (unbound variables left out)."""
@@ -147,9 +156,7 @@ class Endpoint:
 
     def corpus_graphs(self) -> list[str]:
         """The graphs a push wrote: the claim graph lists the source graphs (prov:Bundle)."""
-        rows = self.select(
-            f"SELECT ?g WHERE {{ GRAPH <{CLAIMS_GRAPH}> {{ ?g a <{PROV}Bundle> }} }}", dataset=False
-        )
+        rows = self.select(f"SELECT ?g WHERE {{ GRAPH <{CLAIMS_GRAPH}> {{ ?g a <{PROV}Bundle> }} }}", dataset=False)
         return sorted(r["g"].value for r in rows if r["g"].value.startswith(SOURCE_GRAPHS))
 
     def dataset(self) -> dict:

@@ -65,7 +65,7 @@ def show(term) -> str:
         iri = term.value
         for prefix, ns in PREFIXES.items():
             if iri.startswith(ns) and all(ch.isalnum() or ch in "-_." for ch in iri[len(ns) :]):
-                return f"{prefix}:{iri[len(ns):]}"
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
     if isinstance(term, ox.Literal):
         text = " ".join(term.value.split())
@@ -79,8 +79,8 @@ def _table(solutions) -> str:
     if not names:
         return f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip()]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"

@@ -32,8 +32,8 @@ def load_published(path: str | os.PathLike[str] | None) -> Corpus:
     Today a corpus with structure errors is refused (``InputError``), as ``export`` does; when
     the loader learns to leave broken claims out, this is the one place to switch.
     """
-    from ..linter import check_structure
     from ..corpus import load_corpus
+    from ..linter import check_structure
 
     corpus = load_corpus(path, cache=path is not None)
     check_structure(corpus)
@@ -120,7 +120,9 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False):
 
     root = corpus_root(path)
     digest = corpus_digest(root)
-    home = cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    home = (
+        cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    )
     target = home / digest
     if rebuild or not (target / "ready").is_file():
         corpus = load_published(path)
