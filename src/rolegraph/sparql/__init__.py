@@ -11,7 +11,7 @@ vocabulary and the consensus); with ``endpoint`` the same query goes to a SPARQL
 (:mod:`.remote`). Named queries (:mod:`.named`) take parameters bound as RDF terms
 (:mod:`.params`); results print as a table or a W3C format (:mod:`.results`). Queries are
 read-only: an Update is refused. ``push`` is in :mod:`.push`, ``lint --endpoint`` in
-:mod:`.endpoint_lint`. Must not import the CLI.
+:mod:`.endpoint_lint`. It must not import the CLI.
 """
 
 from __future__ import annotations

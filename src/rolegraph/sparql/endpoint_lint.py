@@ -6,7 +6,7 @@ pair in one pass. The claims those pairs name (and, for RG105, the rank claims b
 on a cycle) are then read back from the store with their file, line, scope, hedge and quote, and
 the rules' own ``from_shacl`` groups them into findings, so codes, roles, scopes, severities and
 claims equal the local lint's. Structure rules (RG0xx) need the files and are reported as not
-run. Must not import the CLI.
+run. It must not import the CLI.
 """
 
 from __future__ import annotations

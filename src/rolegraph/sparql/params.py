@@ -5,7 +5,7 @@ a one-line error naming the closest labels); a ``size`` must be one of the five 
 ``source`` must be the id of a source in the store; ``text`` is a plain literal. Locally the
 terms go to the engine as substitutions (pyoxigraph ``substitutions``); for a remote endpoint
 :func:`with_values` adds a ``VALUES`` block of terms serialised by pyoxigraph at the start of the
-query's top-level ``WHERE`` group. Must not import the CLI.
+query's top-level ``WHERE`` group. It must not import the CLI.
 """
 
 from __future__ import annotations

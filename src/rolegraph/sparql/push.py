@@ -7,7 +7,7 @@ as a PUT of its first part and POSTs of the rest, so memory stays bounded. On an
 its bulk loader, about twice as fast; the stored graphs are the same. ``prune`` deletes the
 source graphs that an earlier push listed in the store's claim graph and the corpus no longer
 has. Only graphs whose IRI starts with :data:`rolegraph.graphs.GRAPH_SPACE` are ever written or
-deleted. Must not import the CLI.
+deleted. It must not import the CLI.
 """
 
 from __future__ import annotations

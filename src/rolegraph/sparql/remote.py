@@ -7,7 +7,7 @@ no message ever shows them. Every failure (connection refused, timeout, HTTP 4xx
 that is not valid results) is a :class:`RemoteError`: one line naming the endpoint and what to
 do. Stores differ in what the default graph is: :meth:`Endpoint.dataset` asks once whether the
 store unions its graphs; when it does not, queries name the corpus's graphs as the dataset.
-Must not import the CLI.
+It must not import the CLI.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 SELECT and ASK results are pyoxigraph ``QuerySolutions``/``QueryBoolean`` (remote answers are
 parsed into the same objects, so both print alike); CONSTRUCT and DESCRIBE results are
-triples. Must not import the CLI or run queries.
+triples. It must not import the CLI or run queries.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/
 the corpus's content digest (:func:`corpus_digest`), and is rebuilt only when the corpus
 changes; a build goes to a temporary folder renamed into place, so a crash never leaves a
 half store in use. :func:`load_published` is the one function that turns a corpus folder into
-the claims every publishing SPARQL command (query, push) uses. Must not import the CLI.
+the claims every publishing SPARQL command (query, push) uses. It must not import the CLI.
 """
 
 from __future__ import annotations
