@@ -111,8 +111,11 @@ def test_role_ladder_equals_the_consensus(loaded):
                 other = p.roles[1] if p.roles[0] == role else p.roles[0]
                 verdict = "below" if p.verdict == "above" and p.roles[1] == role else p.verdict
                 want.add((size, "unplaced" if tier is None else str(tier + 1), label(corpus, other), verdict))
-    assert {(r["size"], r["tier"], r["other"], r["verdict"]) for r in got} == want
-    assert [r["size"] for r in got] == sorted((r["size"] for r in got), key=SIZES.index)
+    size_of = {f"https://w3id.org/rolegraph#{s}": s for s in SIZES}
+    assert {(size_of[r["size"]], r["tier"], r["other"], r["verdict"]) for r in got} == want
+    assert [size_of[r["size"]] for r in got] == sorted((size_of[r["size"]] for r in got), key=SIZES.index)
+    large = run(store, "role-ladder", role=role, size="large")
+    assert {(r["tier"], r["other"], r["verdict"]) for r in large} == {w[1:] for w in want if w[0] == "large"}
 
 
 def test_dissent_and_copy_groups_equal_the_consensus(loaded):

@@ -53,9 +53,10 @@ def corpus_digest(root: Path) -> str:
 
     As git does, a file is known by its stat signature (size, modification time, inode); files
     changed in the last two seconds are read and hashed, so an edit within one clock tick is
-    never missed. Also covers the rolegraph version, which changes what is compiled.
+    never missed. Also covers the rolegraph version and the code that compiles the store.
     """
     h = hashlib.sha256(STORE_FORMAT.encode())
+    h.update(_code_digest())
     now = time.time_ns()
     for rel, st, full in sorted(_files(root)):
         h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode("utf-8", "surrogateescape"))
@@ -65,6 +66,18 @@ def corpus_digest(root: Path) -> str:
             except OSError:
                 h.update(b"unreadable")
     return h.hexdigest()[:32]
+
+
+def _code_digest() -> bytes:
+    """What the store is compiled by: a change to the compiler, the consensus graph or the
+    ontology (even within one version, as in development) builds a new store."""
+    from importlib import resources
+
+    h = hashlib.sha256()
+    pkg = resources.files("rolegraph")
+    for rel in ("compiler.py", "graphs.py", "consensus/rdf.py", "data/ontology.ttl", "data/roles.ttl"):
+        h.update(pkg.joinpath(rel).read_bytes())
+    return h.digest()
 
 
 def _files(root: Path) -> Iterator[tuple[str, os.stat_result, str]]:
