@@ -112,21 +112,24 @@ def run_query(
 
 
 def local_query(store, text: str, named=None, params: dict[str, str] | None = None, where: str = "query"):
-    """Run a query on a pyoxigraph store with the union default graph; the raw result."""
-    import pyoxigraph as ox
+    """Run a query on a pyoxigraph store with the union default graph; the raw result.
 
-    subs = {}
+    A named query's parameters are bound as terms in a ``VALUES`` block at the start of its
+    ``WHERE`` group, exactly as for a remote endpoint. (pyoxigraph's ``substitutions`` give the
+    same answers, a test checks it, but pyoxigraph 0.5 applies them after evaluating the pattern:
+    ``role-ladder`` on 1,000 claims takes 17 s with them and 0.09 s with ``VALUES``.)
+    """
     if named is not None:
-        from .params import bind
+        from .params import bind, with_values
 
         def select(q: str) -> list[dict]:
             res = store.query(q, use_default_graph_as_union=True)
             names = [v.value for v in res.variables]
             return [{n: row[n] for n in names if row[n] is not None} for row in res]
 
-        subs = {ox.Variable(k): v for k, v in bind(named, params or {}, select).items()}
+        text = with_values(text, bind(named, params or {}, select))
     try:
-        return store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+        return store.query(text, use_default_graph_as_union=True)
     except SyntaxError as e:
         raise UsageError(f"{where}: malformed query: {' '.join(str(e).split())}") from None
 

@@ -2,10 +2,10 @@
 
 A ``role`` parameter takes any label, alias or IRI of the store's vocabulary (an unknown role is
 a one-line error naming the closest labels); a ``size`` must be one of the five size terms; a
-``source`` must be the id of a source in the store; ``text`` is a plain literal. Locally the
-terms go to the engine as substitutions (pyoxigraph ``substitutions``); for a remote endpoint
-:func:`with_values` adds a ``VALUES`` block of terms serialised by pyoxigraph at the start of the
-query's top-level ``WHERE`` group. It must not import the CLI.
+``source`` must be the id of a source in the store; ``text`` is a plain literal. Locally and for a
+remote endpoint :func:`with_values` adds a ``VALUES`` block of terms serialised by pyoxigraph at the
+start of the query's top-level ``WHERE`` group (pyoxigraph's ``substitutions`` give the same
+answers but evaluate far slower; see :func:`rolegraph.sparql.local_query`). It must not import the CLI.
 """
 
 from __future__ import annotations

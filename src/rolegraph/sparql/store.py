@@ -108,10 +108,16 @@ def store_nquads(corpus: Corpus) -> Iterator[bytes]:
     from ..graphs import store_graphs
 
     result = consensus(corpus)
+    buf: list[str] = []  # each bulk load writes files: few big loads, not one per small graph
     for graph, chunks in store_graphs(corpus, consensus_lines(result, __version__)):
         end = f" <{graph}> .\n"
         for lines in chunks:
-            yield "".join(line[:-3] + end for line in lines).encode("utf-8")
+            buf.extend(line[:-3] + end for line in lines)
+            if len(buf) >= 200_000:
+                yield "".join(buf).encode("utf-8")
+                buf = []
+    if buf:
+        yield "".join(buf).encode("utf-8")
 
 
 def build_memory_store(corpus: Corpus):
