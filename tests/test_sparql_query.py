@@ -269,3 +269,14 @@ def test_default_graph_is_the_union_and_graphs_stay_addressable():
     graphs = [r["g"] for r in named]
     assert "https://w3id.org/rolegraph/id/corpus/consensus" in graphs
     assert sum(g.startswith("https://w3id.org/rolegraph/id/graph/") for g in graphs) == 5
+
+
+def test_endpoint_lint_queries_select_what_the_shapes_select(loaded):
+    from rolegraph.sparql.endpoint_lint import rule_queries
+
+    _, store, _ = loaded
+    for code in ("RG101", "RG102", "RG103", "RG104", "RG105"):
+        for (name, fast), (_, spec) in zip(rule_queries(code), rule_queries(code, fast=False), strict=True):
+            a = {(r["this"], r["value"]) for r in rows(store.query(fast, use_default_graph_as_union=True))}
+            b = {(r["this"], r["value"]) for r in rows(store.query(spec, use_default_graph_as_union=True))}
+            assert a == b, name

@@ -28,6 +28,7 @@ from .model import Corpus
 CLAIMS_GRAPH = f"{BASE}corpus/claims"
 VOCABULARY_GRAPH = f"{BASE}corpus/vocabulary"
 CONSENSUS_GRAPH = f"{BASE}corpus/consensus"
+MANIFEST_GRAPH = f"{BASE}corpus/manifest"  # push records each graph's content digest here
 SOURCE_GRAPHS = f"{BASE}graph/"
 #: Every graph rolegraph writes to a store starts with this (push never touches another).
 GRAPH_SPACE = BASE

@@ -27,11 +27,13 @@ from .common import corpus_option
     "URL ending in /store, as Oxigraph serves it).",
 )
 @click.option("--prune", is_flag=True, help="Delete the graphs of sources no longer in the corpus.")
+@click.option("--force", is_flag=True, help="Send every graph, even those unchanged since the last push.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="Per request.")
 @click.pass_context
-def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, timeout) -> None:
+def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, force, timeout) -> None:
     """Load the corpus into a SPARQL store: one named graph per source plus the claim, vocabulary and
-    consensus graphs, each replaced (PUT), so pushing the same corpus twice changes nothing.
+    consensus graphs, each replaced (PUT), so pushing the same corpus twice changes nothing. Graphs unchanged
+    since the last push (by the content digests it recorded in the store) are not sent again.
 
     Credentials come from ROLEGRAPH_SPARQL_USER/ROLEGRAPH_SPARQL_PASSWORD (ROLEGRAPH_SPARQL_AUTH=digest for
     digest) or ROLEGRAPH_SPARQL_TOKEN. Only graphs under https://w3id.org/rolegraph/id/ are touched.
@@ -50,6 +52,9 @@ def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, tim
             from ..errors import UsageError
 
             raise UsageError("give --graph-store URL (the store's Graph Store Protocol endpoint)")
-        report = push(c, ep, prune=prune, progress=terminal_progress if sys.stderr.isatty() else None)
+        report = push(c, ep, prune=prune, force=force, progress=terminal_progress if sys.stderr.isatty() else None)
     pruned = f", pruned {len(report.pruned)} graph{'s' if len(report.pruned) != 1 else ''}" if prune else ""
-    click.echo(f"pushed {report.graphs} graphs ({report.triples} triples) to {graph_store}{pruned}")
+    click.echo(
+        f"pushed {report.graphs} graphs to {graph_store}: {report.sent} sent ({report.triples} triples), "
+        f"{report.graphs - report.sent} unchanged{pruned}"
+    )

@@ -24,8 +24,25 @@ PREFIX = f"PREFIX rg: <{RG}>\nPREFIX oa: <{OA}>\n"
 BATCH = 400
 
 
-def rule_queries(code: str) -> list[str]:
-    """The whole-graph SELECT ?this ?value queries of one rule's shape."""
+# Store-friendly forms of constraints whose literal whole-graph form joins every top claim with
+# every other one before the family test (RG104-rival: 114 s at 10k claims on pyoxigraph; this
+# form: 0.04 s). Each must select exactly the (this, value) pairs of the shape's own query; a test
+# checks it on generated corpora.
+FAST_FORMS = {
+    "RG104-rival": """SELECT DISTINCT $this ?value WHERE {
+        { SELECT DISTINCT ?x ?family WHERE { ?a rg:relation rg:top ; rg:subject ?x . ?x rg:family ?family } }
+        { SELECT DISTINCT ?y ?family WHERE { ?b rg:relation rg:top ; rg:subject ?y . ?y rg:family ?family } }
+        FILTER (?y != ?x)
+        $this rg:subject ?x ; rg:relation rg:top ; rg:coversSize ?size .
+        ?value rg:subject ?y ; rg:relation rg:top ; rg:coversSize ?size .
+    }""",
+}
+
+
+def rule_queries(code: str, *, fast: bool = True) -> list[tuple[str, str]]:
+    """(shape name, whole-graph ``SELECT ?this ?value`` query) for each constraint of a rule's
+    shape: ``$this`` becomes a variable bound by the shape's target class. ``fast`` swaps in
+    :data:`FAST_FORMS` where one exists."""
     import pyoxigraph as ox
 
     from ..rules import modules
@@ -35,13 +52,15 @@ def rule_queries(code: str) -> list[str]:
     store = ox.Store()
     store.load(data, format=ox.RdfFormat.TURTLE)
     rows = store.query(
-        f"SELECT ?cls ?q WHERE {{ ?s <{SH}targetClass> ?cls ; <{SH}sparql>/<{SH}select> ?q }} ORDER BY ?s"
+        f"SELECT ?s ?cls ?q WHERE {{ ?s <{SH}targetClass> ?cls ; <{SH}sparql>/<{SH}select> ?q }} ORDER BY ?s"
     )
     out = []
     for row in rows:
-        q = row["q"].value.replace("$this", "?this")
+        name = row["s"].value.rsplit("#", 1)[-1]
+        q = FAST_FORMS.get(name, row["q"].value) if fast else row["q"].value
+        q = q.replace("$this", "?this")
         at = q.index("{") + 1
-        out.append(PREFIX + q[:at] + f" ?this <{RDF_TYPE}> <{row['cls'].value}> ." + q[at:])
+        out.append((name, PREFIX + q[:at] + f" ?this <{RDF_TYPE}> <{row['cls'].value}> ." + q[at:]))
     return out
 
 
@@ -130,7 +149,7 @@ def endpoint_lint(
     hits: dict[str, list[tuple[str, str]]] = {}
     for code in run:
         pairs: set[tuple[str, str]] = set()
-        for q in rule_queries(code):
+        for _name, q in rule_queries(code):
             pairs.update((r["this"].value, r["value"].value) for r in ep.select(q))
         hits[code] = sorted(pairs)
     claim_iris = {x for code in run if code != "RG105" for pair in hits[code] for x in pair}
