@@ -197,11 +197,17 @@ def endpoint_lint(
         reasons = sorted({c.accept[f.code] for c, _ in f.claims if f.code in c.accept})
         f.accepted = "; ".join(reasons) if reasons else None
     findings.sort(key=Finding.sort_key)
+    totals = ep.select(
+        f"SELECT (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources) WHERE {{ "
+        f"{{ ?c a <{RG}Claim> }} UNION {{ ?s a <{RG}Source> }} }}"
+    )
+    n_claims = int(totals[0]["claims"].value) if totals else len(ctx.claims)
+    n_sources = int(totals[0]["sources"].value) if totals else len(corpus.sources)
     report = LintReport(
         findings=findings,
         rules=run,
-        claims=len(ctx.claims),
-        sources=len(corpus.sources),
+        claims=n_claims,
+        sources=n_sources,
         engine="endpoint",
         fail_on=fail_on or "error",
     )
