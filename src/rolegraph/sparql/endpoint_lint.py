@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..compiler import OA, RG
 from ..findings import Finding
+from ..graphs import CLAIMS_GRAPH, VOCABULARY_GRAPH
 from ..model import SIZES, Claim, Corpus, Scope, Source
 from .remote import Endpoint
 
@@ -22,6 +23,8 @@ SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PREFIX = f"PREFIX rg: <{RG}>\nPREFIX oa: <{OA}>\n"
 BATCH = 400
+CLAIMS = [CLAIMS_GRAPH]  # the default graph of every lint query but those that need role families
+WITH_ROLES = [CLAIMS_GRAPH, VOCABULARY_GRAPH]
 
 
 # Store-friendly forms of constraints whose literal whole-graph form joins every top claim with
@@ -89,7 +92,7 @@ def fetch_claims(ep: Endpoint, iris: set[str]) -> dict[str, Claim]:
     todo = sorted(iris)
     for i in range(0, len(todo), BATCH):
         q = CLAIM_FIELDS.replace("__VALUES__", _values("c", todo[i : i + BATCH]))
-        for r in ep.select(q):
+        for r in ep.select(q, graphs=CLAIMS):
             iri = r["c"].value
             c = out.get(iri)
             if c is None:
@@ -122,7 +125,7 @@ def _vocabulary(ep: Endpoint, iris: set[str]):
     for i in range(0, len(todo), BATCH):
         q = f"""SELECT ?r ?label ?family WHERE {{ {_values("r", todo[i : i + BATCH])}
           ?r <{skos}prefLabel> ?label . OPTIONAL {{ ?r <{RG}family> ?family }} }}"""
-        for r in ep.select(q):
+        for r in ep.select(q, graphs=WITH_ROLES):
             roles[r["r"].value] = Role(
                 r["r"].value, r["label"].value, family=r["family"].value if "family" in r else None
             )
@@ -150,7 +153,8 @@ def endpoint_lint(
     for code in run:
         pairs: set[tuple[str, str]] = set()
         for _name, q in rule_queries(code):
-            pairs.update((r["this"].value, r["value"].value) for r in ep.select(q))
+            graphs = WITH_ROLES if "rg:family" in q else CLAIMS
+            pairs.update((r["this"].value, r["value"].value) for r in ep.select(q, graphs=graphs))
         hits[code] = sorted(pairs)
     claim_iris = {x for code in run if code != "RG105" for pair in hits[code] for x in pair}
     positions: dict[str, tuple[str, str]] = {}
@@ -160,14 +164,14 @@ def endpoint_lint(
         for i in range(0, len(nodes), BATCH):
             values = _values("p", nodes[i : i + BATCH])
             q = f"SELECT ?p ?role ?size WHERE {{ {values} ?p <{RG}role> ?role ; <{RG}size> ?size }}"
-            for r in ep.select(q):
+            for r in ep.select(q, graphs=CLAIMS):
                 positions[r["p"].value] = (_local(r["size"]), r["role"].value)
         roles = sorted({role for _s, role in positions.values()})
         for i in range(0, len(roles), BATCH):
             part = roles[i : i + BATCH]
             q = f"""SELECT ?c WHERE {{ {_values("h", part)} ?c <{RG}higherRole> ?h ; <{RG}lowerRole> ?l .
                 FILTER (?l IN ({", ".join(f"<{r}>" for r in roles)})) }}"""
-            claim_iris.update(r["c"].value for r in ep.select(q))
+            claim_iris.update(r["c"].value for r in ep.select(q, graphs=CLAIMS))
     claims = fetch_claims(ep, claim_iris)
     role_iris = {x for c in claims.values() for x in (c.subject, c.object) if x}
     sources: dict[str, Source] = {}
@@ -199,7 +203,8 @@ def endpoint_lint(
     findings.sort(key=Finding.sort_key)
     totals = ep.select(
         f"SELECT (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources) WHERE {{ "
-        f"{{ ?c a <{RG}Claim> }} UNION {{ ?s a <{RG}Source> }} }}"
+        f"{{ ?c a <{RG}Claim> }} UNION {{ ?s a <{RG}Source> }} }}",
+        graphs=CLAIMS,
     )
     n_claims = int(totals[0]["claims"].value) if totals else len(ctx.claims)
     n_sources = int(totals[0]["sources"].value) if totals else len(corpus.sources)

@@ -99,7 +99,8 @@ def push(
             lines = [line for part in chunks for line in part]
             digests[graph] = _digest([lines])
             if force or old.get(graph) != digests[graph]:
-                endpoint.put_graph(graph, "".join(lines).encode("utf-8"))
+                for i in range(0, max(len(lines), 1), PART):
+                    endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
                 report.triples += len(lines)
                 report.sent += 1
         if progress:
