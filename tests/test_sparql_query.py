@@ -280,3 +280,44 @@ def test_endpoint_lint_queries_select_what_the_shapes_select(loaded):
             a = {(r["this"], r["value"]) for r in rows(store.query(fast, use_default_graph_as_union=True))}
             b = {(r["this"], r["value"]) for r in rows(store.query(spec, use_default_graph_as_union=True))}
             assert a == b, name
+
+
+def test_export_consensus_graph_holds_every_verdict_with_its_votes(loaded):
+    from rolegraph import __version__
+    from rolegraph.consensus.rdf import GRAPH, claim_ref_iri, verdict_iri
+
+    corpus, _, result = loaded
+    ds = ox.Store()
+    ds.load(rolegraph.export(corpus, "trig", consensus=True), format=ox.RdfFormat.TRIG)
+    g = ox.NamedNode(GRAPH)
+    rg = "https://w3id.org/rolegraph#"
+    verdicts = {q.subject.value for q in ds.quads_for_pattern(None, ox.NamedNode(f"{rg}direction"), None, g)}
+    want = {verdict_iri(size, *p.roles) for size, sr in result.sizes.items() for p in sr.pairs}
+    assert verdicts == want
+    derived = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+    dissent = ox.NamedNode(f"{rg}dissent")
+    for size, sr in result.sizes.items():
+        for p in sr.pairs[:20]:
+            v = ox.NamedNode(verdict_iri(size, *p.roles))
+            assert {q.object.value for q in ds.quads_for_pattern(v, derived, None, g)} == {
+                claim_ref_iri(r) for r in p.claims
+            }
+            assert {q.object.value for q in ds.quads_for_pattern(v, dissent, None, g)} == {
+                claim_ref_iri(r) for r in p.dissent
+            }
+    act = ox.NamedNode("https://w3id.org/rolegraph/id/consensus/activity")
+    version = next(ds.quads_for_pattern(act, ox.NamedNode(f"{rg}softwareVersion"), None, g)).object.value
+    agreement = next(ds.quads_for_pattern(act, ox.NamedNode(f"{rg}minAgreement"), None, g)).object.value
+    assert version == __version__ and float(agreement) == corpus.settings.min_agreement
+    # the export without the consensus is the same graphs minus that one
+    plain = ox.Store()
+    plain.load(rolegraph.export(corpus, "trig"), format=ox.RdfFormat.TRIG)
+    assert len(ds) - len(list(ds.quads_for_pattern(None, None, None, g))) == len(plain)
+
+
+def test_streamed_export_equals_the_whole_compile(loaded):
+    from rolegraph.compiler import compile_lines
+    from rolegraph.graphs import export_lines
+
+    corpus, _, _ = loaded
+    assert "".join(export_lines(corpus)) == "".join(compile_lines(corpus))
