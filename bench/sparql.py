@@ -226,6 +226,8 @@ def main(argv=None) -> int:
                     "lint",
                     "--endpoint",
                     base + "/query",
+                    "--timeout",
+                    "600",
                     "--select",
                     "RG1",
                     "--format",
@@ -258,7 +260,9 @@ def main(argv=None) -> int:
         same = remote is not None and remote == comparable(work / "local.json")
         entry = {
             "claims": n,
+            "load_average": os.getloadavg(),
             "rows": {k: {x: v[x] for x in ("wall_s", "peak_mib", "rc")} for k, v in rows.items()},
+            "errors": {k: v["stderr"][-400:] for k, v in rows.items() if v["rc"] not in (0, 1)},
             "lint_endpoint_equals_local": same,
         }
         if n <= a.rdflib_max:
