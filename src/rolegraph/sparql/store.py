@@ -58,8 +58,13 @@ def corpus_digest(root: Path) -> str:
     h = hashlib.sha256(STORE_FORMAT.encode())
     h.update(_code_digest())
     now = time.time_ns()
-    for rel, st, full in sorted(_files(root)):
-        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode("utf-8", "surrogateescape"))
+    files = sorted(_files(root))
+    h.update(
+        "".join(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n" for rel, st, _ in files).encode(
+            "utf-8", "surrogateescape"
+        )
+    )
+    for _rel, st, full in files:
         if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
             try:
                 h.update(hashlib.sha256(Path(full).read_bytes()).digest())
