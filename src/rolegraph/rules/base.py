@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..findings import Conflict, Finding
+from ..loader import read_snapshot
 from ..model import Claim, Corpus, Source
 
 
@@ -21,6 +22,7 @@ class Rule:
     doc: str  # what it finds, why it matters, a failing and a passing example
     shape: str | None  # file under rolegraph/shapes/, None for the meta rule RG010
     evidence_severity: bool = False  # severity follows the claims (see rolegraph.findings)
+    fixable: bool = False  # some findings have a safe automatic fix (rolegraph lint --fix)
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Context:
 
     corpus: Corpus
     _labels: dict[str, str] = field(default_factory=dict)
+    _snapshots: dict[str, str | None] = field(default_factory=dict)
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -76,6 +79,14 @@ class Context:
             if c.relation == "top" and c.subject:
                 idx[c.subject].append(c)
         return idx
+
+    def snapshot_text(self, source_id: str) -> str | None:
+        """A source's snapshot text, read again on demand (for hints; rare, so not kept by the loader)."""
+        if source_id not in self._snapshots:
+            from pathlib import Path
+
+            self._snapshots[source_id] = read_snapshot(Path(self.corpus.root), self.sources[source_id], [])[1]
+        return self._snapshots[source_id]
 
     def label(self, iri: str) -> str:
         return self.corpus.vocabulary.label(iri)
