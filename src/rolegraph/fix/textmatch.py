@@ -44,6 +44,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
             continue
         in_space = False
         folded = _FOLD.get(ch, ch)
+        if folded == "-" and out and out[-1] == "-":
+            continue  # "--" typed for a dash: a run of dashes is one
         for f in folded:
             out.append(f)
             where.append(i)
@@ -51,8 +53,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_DASHES = re.compile(r"-{2,}")
+
+
 def _fold(quote: str) -> str:
-    return _SPACE.sub(" ", "".join(_FOLD.get(ch, ch) for ch in quote)).strip()
+    return _DASHES.sub("-", _SPACE.sub(" ", "".join(_FOLD.get(ch, ch) for ch in quote))).strip()
 
 
 def normalised_matches(text: str, quote: str) -> list[tuple[int, int]]:
