@@ -193,7 +193,7 @@ class Explanation:
 def _settings(corpus: Corpus):
     s = corpus.settings
     if s is None:
-        from ..settings import Settings
+        from ..corpus.settings import Settings
 
         s = Settings()
     return s

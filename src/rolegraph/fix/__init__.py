@@ -66,7 +66,7 @@ def fix_corpus(path, *, write: bool = True, cache: bool = False, **lint_options)
     (with ``write=False``, of the corpus as it is). Refuses the bundled corpus, which is read-only."""
     from ..errors import UsageError
     from ..linter import lint
-    from ..loader import load_corpus
+    from ..corpus import load_corpus
 
     corpus = load_corpus(path, cache=cache)
     if corpus.bundled and write:

@@ -55,7 +55,7 @@ class _Files:
 
 def read_claims_text(corpus: Corpus, rel: str) -> tuple[str, int] | None:
     """A claims file's text without its BOM, and 1 when there was one; None when unreadable."""
-    from ..loader import MAX_CLAIMS_FILE_BYTES, read_input
+    from ..corpus.files import MAX_CLAIMS_FILE_BYTES, read_input
 
     try:
         data = read_input(Path(corpus.root) / rel, MAX_CLAIMS_FILE_BYTES, rel, root=Path(corpus.root))
@@ -69,7 +69,7 @@ def read_claims_text(corpus: Corpus, rel: str) -> tuple[str, int] | None:
 
 def snapshot_text(corpus: Corpus, source: Source) -> str | None:
     """The snapshot's text as the loader reads it, or None."""
-    from ..loader import read_snapshot
+    from ..corpus.snapshots import read_snapshot
 
     _, text = read_snapshot(Path(corpus.root), source, [])
     return text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..findings import Conflict, Finding
-from ..loader import read_snapshot
+from ..corpus.snapshots import read_snapshot
 from ..model import Claim, Corpus, Source
 
 

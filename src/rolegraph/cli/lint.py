@@ -1,0 +1,115 @@
+"""The ``rolegraph lint`` command: structure and contradiction findings, in every lint output format.
+
+One library call plus formatting. Imports only Click and ``common`` at module level (library modules inside
+the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import corpus_option, emit, load, output_option
+
+
+@click.command("lint")
+@corpus_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity (error, warning, info).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at least this severe (default: error).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "shacl", "shacl-oxigraph"]),
+    default="fast",
+    show_default=True,
+    help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl on rdflib (the reference, slow); "
+    "shacl-oxigraph: the same on a pyoxigraph store.",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@click.option(
+    "--fix",
+    "do_fix",
+    is_flag=True,
+    help="Apply the safe fixes (RG004 near-verbatim quotes, RG005 stale checksums, RG008 identical "
+    "duplicates), writing each changed claims file atomically, then report what is left.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).",
+)
+@output_option
+@click.pass_context
+def lint_command(
+    ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, do_fix, show_diff, output
+) -> None:
+    """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
+
+    Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    from ..errors import UsageError
+    from ..formatters import render
+    from ..linter import lint as run_lint
+    from ..linter import parse_codes
+
+    overrides = {}
+    for item in severities:
+        code, _, level = item.partition("=")
+        if not code or level not in ("error", "warning", "info"):
+            raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
+        overrides[parse_codes([code])[0]] = level
+    sel, ign = parse_codes(select), parse_codes(ignore)
+    options = dict(select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    if do_fix or show_diff:
+        _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output)
+    c = load(ctx, corpus, cache=not no_cache)
+    report = run_lint(c, **options)
+    emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    sys.exit(1 if report.failed else 0)
+
+
+def _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output) -> None:
+    """--fix and --diff: one library call (rolegraph.fix.fix_corpus), then a line on stderr."""
+    from ..errors import UsageError
+    from ..fix import fix_corpus
+    from ..formatters import render
+
+    if do_fix and show_diff:
+        raise UsageError("--fix writes the fixes and --diff only shows them; use one")
+    load(ctx, corpus, cache=not no_cache)  # checks the corpus and records its root for -o
+    result, report = fix_corpus(corpus, write=do_fix, cache=not no_cache, **options)
+    n, m = len(result.fixed), len(result.files)
+    what = f"{n} finding{'s' if n != 1 else ''} in {m} file{'s' if m != 1 else ''}"
+    if show_diff:
+        emit(ctx, result.diff, output)
+        click.echo(f"rolegraph: {what} would be fixed (nothing written; run lint --fix)", err=True)
+        sys.exit(1 if result.diff else 0)
+    click.echo(f"rolegraph: fixed {what}", err=True)
+    c = load(ctx, corpus, cache=not no_cache)
+    emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    sys.exit(1 if report.failed else 0)
