@@ -64,9 +64,9 @@ def fix_corpus(path, *, write: bool = True, cache: bool = False, **lint_options)
     """Lint the corpus at ``path``, apply every safe fix (``write=False``: only diff them), and
     lint again. Returns ``(FixResult, LintReport)``, the report of what is left after the fixes
     (with ``write=False``, of the corpus as it is). Refuses the bundled corpus, which is read-only."""
+    from ..corpus import load_corpus
     from ..errors import UsageError
     from ..linter import lint
-    from ..corpus import load_corpus
 
     corpus = load_corpus(path, cache=cache)
     if corpus.bundled and write:

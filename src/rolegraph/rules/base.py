@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..findings import Conflict, Finding
 from ..corpus.snapshots import read_snapshot
+from ..findings import Conflict, Finding
 from ..model import Claim, Corpus, Source
 
 
