@@ -32,6 +32,7 @@ class Context:
     corpus: Corpus
     _labels: dict[str, str] = field(default_factory=dict)
     _snapshots: dict[str, str | None] = field(default_factory=dict)
+    hints_left: int = 200  # closest-passage hints one run may compute (RG004)
 
     @cached_property
     def claims(self) -> list[Claim]:

@@ -38,8 +38,11 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     snap = ctx.sources[c.source_id].snapshot
     occ = f" (occurrence {c.occurrence})" if c.occurrence > 1 else ""
-    text = ctx.snapshot_text(c.source_id)
-    near = closest_passage(text, c.quote) if text and c.quote else None
+    near = None
+    if c.quote and ctx.hints_left > 0:  # each hint costs up to ~0.5 s on a large page: bound the run
+        ctx.hints_left -= 1
+        text = ctx.snapshot_text(c.source_id)
+        near = closest_passage(text, c.quote) if text else None
     hint = f"; {near.describe()}" if near else ""
     return claim_finding(
         RULE,
