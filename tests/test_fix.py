@@ -394,3 +394,19 @@ def test_fix_changes_only_the_quote_values_and_is_idempotent(tmp_path_factory, c
     # a second run changes nothing
     r = run("lint", "--corpus", str(root), "--diff")
     assert r.stdout == "" and r.exit_code == 0
+
+
+def test_the_diff_applies_with_git_apply_and_equals_the_fix(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    text = claims_yaml('"the Head of Product\'s remit"')
+    make_corpus(tmp_path / "mine", text)
+    make_corpus(tmp_path / "copy", text)
+    monkeypatch.chdir(tmp_path)
+    diff = run("lint", "--corpus", "mine", "--diff").stdout
+    assert diff.startswith("--- a/mine/claims/page.yaml\n")
+    subprocess.run(["git", "apply", "-p1", "-"], input=diff.encode(), check=True, cwd=tmp_path)
+    run("lint", "--corpus", "copy", "--fix")
+    assert (tmp_path / "mine/claims/page.yaml").read_bytes() == (tmp_path / "copy/claims/page.yaml").read_bytes()
+    assert shutil.which("git")

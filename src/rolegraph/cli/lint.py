@@ -102,7 +102,7 @@ def _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output) -> None
     if do_fix and show_diff:
         raise UsageError("--fix writes the fixes and --diff only shows them; use one")
     load(ctx, corpus, cache=not no_cache)  # checks the corpus and records its root for -o
-    result, report = fix_corpus(corpus, write=do_fix, cache=not no_cache, **options)
+    result, report = fix_corpus(corpus, write=do_fix, cache=not no_cache, display_root=corpus or "", **options)
     n, m = len(result.fixed), len(result.files)
     what = f"{n} finding{'s' if n != 1 else ''} in {m} file{'s' if m != 1 else ''}"
     if show_diff:

@@ -4,7 +4,8 @@
 changed claims file atomically, or returns the unified diff without writing. Submodules:
 ``textmatch`` (near-verbatim quotes, hints), ``yamlspans`` (value spans of a claims file),
 ``edits`` (what a fix is, applying and diffing), ``plan`` (which findings are fixable and how).
-This package may import the loader, model and findings; never the CLI or formatters.
+This package may import the corpus loader, model, findings and ``formatters.common`` (paths as
+the user named them); never the CLI.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ class FixResult:
     diff: str  # unified diff of every change
 
 
-def apply_fixes(corpus: Corpus, findings: list[Finding], *, write: bool = True) -> FixResult:
+def apply_fixes(corpus: Corpus, findings: list[Finding], *, write: bool = True, display_root: str = "") -> FixResult:
     """Apply the fixes attached to ``findings`` (see :func:`plan.attach`); each changed claims
-    file is written atomically and only the fixed spans change. ``write=False``: diff only."""
+    file is written atomically and only the fixed spans change. ``write=False``: diff only.
+    The diff names files as ``display_root`` joined with their corpus path (``git apply`` ready)."""
     from ..atomic import write_atomic
+    from ..formatters.common import shown
 
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
@@ -54,13 +57,13 @@ def apply_fixes(corpus: Corpus, findings: list[Finding], *, write: bool = True) 
         done = [f for f in by_file[rel] if f.fix in applied]
         fixed += [f for f in done if f not in fixed]
         files.append(rel)
-        diffs.append(unified(full, new, rel))
+        diffs.append(unified(full, new, shown(display_root, rel)))
         if write:
             write_atomic(Path(corpus.root) / rel, new.encode("utf-8"))
     return FixResult(fixed, files, "".join(diffs))
 
 
-def fix_corpus(path, *, write: bool = True, cache: bool = False, **lint_options):
+def fix_corpus(path, *, write: bool = True, cache: bool = False, display_root: str = "", **lint_options):
     """Lint the corpus at ``path``, apply every safe fix (``write=False``: only diff them), and
     lint again. Returns ``(FixResult, LintReport)``, the report of what is left after the fixes
     (with ``write=False``, of the corpus as it is). Refuses the bundled corpus, which is read-only."""
@@ -72,7 +75,7 @@ def fix_corpus(path, *, write: bool = True, cache: bool = False, **lint_options)
     if corpus.bundled and write:
         raise UsageError("the bundled corpus is read-only; copy it first: rolegraph init DIR --example")
     report = lint(corpus, **lint_options)
-    result = apply_fixes(corpus, report.findings, write=write)
+    result = apply_fixes(corpus, report.findings, write=write, display_root=display_root)
     if write and result.files:
         report = lint(load_corpus(path, cache=cache), **lint_options)
     return result, report
