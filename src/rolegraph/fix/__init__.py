@@ -10,6 +10,7 @@ the user named them); never the CLI.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def apply_fixes(corpus: Corpus, findings: list[Finding], *, write: bool = True, 
         done = [f for f in by_file[rel] if f.fix in applied]
         fixed += [f for f in done if f not in fixed]
         files.append(rel)
-        diffs.append(unified(full, new, shown(display_root, rel)))
+        # a relative corpus path lets `git apply` run from where the user is; an absolute one cannot
+        diffs.append(unified(full, new, rel if os.path.isabs(display_root) else shown(display_root, rel)))
         if write:
             write_atomic(Path(corpus.root) / rel, new.encode("utf-8"))
     return FixResult(fixed, files, "".join(diffs))
