@@ -4,8 +4,8 @@
 changed claims file atomically, or returns the unified diff without writing. Submodules:
 ``textmatch`` (near-verbatim quotes, hints), ``yamlspans`` (value spans of a claims file),
 ``edits`` (what a fix is, applying and diffing), ``plan`` (which findings are fixable and how).
-This package may import the corpus loader, model, findings and ``formatters.common`` (paths as
-the user named them); never the CLI.
+This package may import the corpus loader, model, findings, linter and ``formatters.common`` (paths
+as the user named them); it must not import the CLI or consensus.
 """
 
 from __future__ import annotations
