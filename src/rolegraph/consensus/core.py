@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..model import SIZES, Claim, Corpus, Scope
+from ..usable import UsableCorpus, unwrap
 from .copies import CopySearch, UnionFind, copy_components, group_id, normalize
 
 DIRECTIONS: tuple[str, ...] = ("above", "same", "below")
@@ -132,6 +133,9 @@ class ConsensusResult:
     min_agreement: float
     similarity: float
     weights: dict[str, float] = field(default_factory=dict)
+    claims: int = 0  # the claims the result rests on
+    sources: int = 0
+    left_out: tuple = ()  # rolegraph.leftout.LeftOut records: what the usable corpus left out
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri, iri)
@@ -182,6 +186,7 @@ class Explanation:
     copy_groups: tuple[CopyGroup, ...]
     labels: dict[str, str]
     min_agreement: float
+    left_out: tuple = ()  # rolegraph.leftout.LeftOut records: what the usable corpus left out
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri, iri)
@@ -524,7 +529,7 @@ def _labels(corpus: Corpus, iris: Iterable[str]) -> dict[str, str]:
 
 
 def consensus(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     sizes: Iterable[str] | None = None,
     min_agreement: float | None = None,
     *,
@@ -534,13 +539,17 @@ def consensus(
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
-    the result does not depend on it. The corpus is not checked here; the CLI refuses a
-    structurally broken corpus first.
+    the result does not depend on it. The corpus is not checked here: pass a
+    :class:`rolegraph.usable.UsableCorpus` (``load_usable_corpus``) to leave out claims with
+    structure errors; the result then carries its ``left_out`` list.
     """
+    from dataclasses import replace
+
     from ..gc_pause import paused_gc
 
+    corpus, left_out = unwrap(corpus)
     with paused_gc():
-        return _consensus(corpus, sizes, min_agreement, workers)
+        return replace(_consensus(corpus, sizes, min_agreement, workers), left_out=left_out)
 
 
 def _consensus(
@@ -612,6 +621,8 @@ def _consensus(
         min_agreement=min_agr,
         similarity=float(settings.similarity),
         weights=weights,
+        claims=len(claims),
+        sources=len(corpus.sources),
     )
 
 
@@ -629,7 +640,7 @@ def resolve_role(corpus: Corpus, text: str) -> str:
 
 
 def explain(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     role_a: str,
     role_b: str,
     size: str | Iterable[str] | None = None,
@@ -639,8 +650,9 @@ def explain(
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
 
     Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
-    ``role_a`` is above ``role_b``.
+    ``role_a`` is above ``role_b``. ``corpus`` may be a :class:`rolegraph.usable.UsableCorpus`.
     """
+    corpus, left_out = unwrap(corpus)
     a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
     if a == b:
         raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
@@ -691,4 +703,4 @@ def explain(
             )
         rows.sort(key=lambda r: (r.voter, r.ref))
         out.append(SizeExplanation(s, verdict, pv.agreement, pv.independent_sources, tally, voters, tuple(rows)))
-    return Explanation(a, b, tuple(out), tuple(sorted(copies.groups, key=lambda g: g.id)), labels, min_agr)
+    return Explanation(a, b, tuple(out), tuple(sorted(copies.groups, key=lambda g: g.id)), labels, min_agr, left_out)

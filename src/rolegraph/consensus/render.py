@@ -96,6 +96,8 @@ def result_dict(result: ConsensusResult) -> dict:
             "similarity": result.similarity,
             "weights": {k: result.weights[k] for k in sorted(result.weights)},
         },
+        "claims": result.claims,
+        "sources": result.sources,
         "sizes": {name: size_dict(s, label) for name, s in result.sizes.items()},
         "copy_groups": [
             {
@@ -107,7 +109,14 @@ def result_dict(result: ConsensusResult) -> dict:
             }
             for g in result.copy_groups
         ],
+        "left_out": [x.to_dict() for x in result.left_out],  # last: what the result does not rest on
     }
+
+
+def rests_on(result: ConsensusResult) -> str:
+    """``Rests on 36 claims from 5 sources``: what every ladder output says it is made of."""
+    n, m = result.claims, result.sources
+    return f"Rests on {n} claim{'s' if n != 1 else ''} from {m} source{'s' if m != 1 else ''}"
 
 
 # ----------------------------------------------------------------------------- shared layout
@@ -177,6 +186,7 @@ def render_text(result: ConsensusResult) -> str:
         f"similarity {result.similarity:g} count as copies and vote once)",
         "A tier holds roles judged the same (joined by =) and roles no accepted verdict orders",
         "(joined by ,). Sources: independent voters behind the verdict. Details: --explain A B.",
+        rests_on(result) + ".",
     ]
     for name, s in result.sizes.items():
         lines += ["", f"{name}: {s.votes} vote{'s' if s.votes != 1 else ''}"]
@@ -250,6 +260,8 @@ def render_markdown(result: ConsensusResult) -> str:
         "",
         f"Minimum agreement {_fmt(result.min_agreement)}. Quotes that are the same text, or at "
         f"least {result.similarity:g}% similar, across sources form a copy group that votes once.",
+        "",
+        rests_on(result) + ".",
     ]
     for name, s in result.sizes.items():
         out += ["", f"## {name}", ""]
@@ -409,7 +421,7 @@ def render_dot(result: ConsensusResult) -> str:
         "graph",
         label=esc(
             f"Consensus ladders (min agreement {_fmt(result.min_agreement)}); "
-            "edge labels: agreement (independent sources)"
+            f"edge labels: agreement (independent sources); {rests_on(result).lower()}"
         ),
         labelloc="t",
         fontsize="12",
