@@ -124,7 +124,7 @@ def load_usable_corpus(
     Problems that concern the whole corpus (rolegraph.toml, roles.ttl, the claims folder) still raise
     :class:`InputError`, as do all problems when ``strict``.
     """
-    from .loader import load_corpus
+    from .corpus import load_corpus
 
     unreadable: list[Problem] = []
     corpus = load_corpus(path, cache=cache, left_out=unreadable)

@@ -28,8 +28,8 @@ def roles_command(ctx: click.Context, corpus: str | None, fmt: str, output: str 
     """List the role vocabulary with its aliases."""
     import json
 
-    from ..loader import bundled_corpus_path
-    from ..vocab import load_vocabulary
+    from ..corpus.files import bundled_corpus_path
+    from ..corpus.vocab import load_vocabulary
 
     root = corpus or str(bundled_corpus_path())
     ctx.obj["display_root"] = corpus or ""
