@@ -168,3 +168,36 @@ def test_any_set_of_broken_claims_leaves_exactly_the_good_ones(tmp_path_factory,
             rolegraph.load_usable_corpus(root, strict=True)
     else:
         assert rolegraph.load_usable_corpus(root, strict=True).left_out == ()
+
+
+def test_readme_example_runs(tmp_path, monkeypatch, capsys):
+    """The README's load_usable_corpus example, run as written against a corpus with one broken claim."""
+    from test_readme import python_block, run
+
+    broken(tmp_path / "my-corpus", "RG007")
+    monkeypatch.chdir(tmp_path)
+    scope = run(python_block("rolegraph.load_usable_corpus("))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("claims/b.yaml:") and out[0].endswith("[RG007]") and "claim 'bad' left out" in out[0]
+    assert out[1] == "7 1 True"
+    assert b'<https://w3id.org/rolegraph#claimsLeftOut> "1"' in scope["nquads"]
+
+
+def test_the_activity_terms_are_documented_in_the_ontology(tmp_path):
+    from importlib import resources
+
+    import rdflib
+
+    g = rdflib.Graph().parse(
+        data=resources.files("rolegraph").joinpath("data/ontology.ttl").read_text(), format="turtle"
+    )
+    prov_activity = rdflib.URIRef("http://www.w3.org/ns/prov#Activity")
+    nq = rolegraph.export(rolegraph.load_usable_corpus(broken(tmp_path / "c", "RG002")), "nquads").decode()
+    used = {
+        line.split()[1] for line in nq.splitlines() if line.startswith("<https://w3id.org/rolegraph/id/compilation>")
+    }
+    rg_terms = {u.strip("<>") for u in used if u.startswith("<https://w3id.org/rolegraph#")}
+    assert len(rg_terms) == 3
+    for term in rg_terms:
+        t = rdflib.URIRef(term)
+        assert g.value(t, rdflib.RDFS.comment) is not None and g.value(t, rdflib.RDFS.domain) == prov_activity
