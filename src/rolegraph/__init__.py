@@ -13,6 +13,9 @@ The public API (imported lazily so the CLI starts fast)::
     usable = rolegraph.load_usable_corpus("my-corpus", strict=False)
     usable.left_out                             # LeftOut records: file, line, source, claim, code, reason
     result = rolegraph.consensus(usable)        # result.left_out; also export(usable), stats(usable)
+
+It imports nothing of the package at import time (the table above is resolved on first use); it must
+not import the CLI.
 """
 
 from __future__ import annotations

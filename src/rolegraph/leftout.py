@@ -3,8 +3,8 @@
 A claim with a structure error (RG001-RG009 at severity error, not accepted) or a claims file that cannot be
 read or parsed is left out of consensus, export and stats; each is recorded as a :class:`LeftOut` (file, line,
 source, claim, rule code, reason), which results carry and renderers print. This module holds only the
-record and its text; it imports nothing from rolegraph, so every layer (model, consensus, exporter,
-formatters, CLI) may import it. Deciding what to leave out is :mod:`rolegraph.usable`'s job.
+record and its text; it must not import any rolegraph module, so every layer (model, consensus,
+exporter, formatters, CLI) may import it. Deciding what to leave out is :mod:`rolegraph.usable`'s job.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from .errors import InputError, Problem
 from .findings import Finding
 from .leftout import LeftOut, summary
+from .linter import lint
 from .model import Corpus
 
 __all__ = ["LeftOut", "UsableCorpus", "load_usable_corpus", "structure_problems", "unwrap", "usable_corpus"]
@@ -64,8 +65,6 @@ def is_strict(corpus: Corpus, strict: bool | None) -> bool:
 
 def structure_findings(corpus: Corpus) -> list[Finding]:
     """The structure errors that stop a strict publish: RG001-RG009 at severity error, not accepted."""
-    from .linter import lint
-
     report = lint(corpus, select=["RG00"], ignore=["RG010"], fail_on="error")
     return [f for f in report.findings if f.severity == "error" and f.accepted is None]
 
@@ -124,7 +123,7 @@ def load_usable_corpus(
     Problems that concern the whole corpus (rolegraph.toml, roles.ttl, the claims folder) still raise
     :class:`InputError`, as do all problems when ``strict``.
     """
-    from .corpus import load_corpus
+    from .corpus import load_corpus  # the loader (YAML, RDF, worker pool) only when loading: filtering needs none
 
     unreadable: list[Problem] = []
     corpus = load_corpus(path, cache=cache, left_out=unreadable)
