@@ -39,7 +39,17 @@ COMMANDS = [
     ("export", "jsonld"),
     ("stats", "text"),
     ("stats", "json"),
+    ("explain", "text"),
+    ("explain", "json"),
 ]
+EXPLAIN = ("--explain", "Head of Product", "VP of Product")
+
+
+def publish(command: str, root: Path, fmt: str, *extra: str):
+    """Run a publishing command (``explain``: consensus --explain on the pair the broken claims touch)."""
+    if command == "explain":
+        return run("consensus", "--corpus", str(root), "--format", fmt, *EXPLAIN, *extra)
+    return run(command, "--corpus", str(root), "--format", fmt, *extra)
 
 
 @pytest.fixture(autouse=True)
@@ -95,8 +105,7 @@ def test_each_structure_error_leaves_out_only_its_claim(tmp_path, code):
     before = tree_digest(bad)
     expected_line = f"{bad}/{finding['file']}:{finding['line']}: claim 'bad' left out: {finding['message']} [{code}]"
     for command, fmt in COMMANDS:
-        r = run(command, "--corpus", str(bad), "--format", fmt)
-        ref = run(command, "--corpus", str(hand), "--format", fmt)
+        r, ref = publish(command, bad, fmt), publish(command, hand, fmt)
         assert (r.exit_code, ref.exit_code) == (0, 0), (command, fmt, r.stderr)
         assert ref.stderr == "", "nothing is left out of the corpus fixed by hand"
         lines = r.stderr.splitlines()
@@ -209,8 +218,7 @@ def test_a_claims_file_that_cannot_be_read_is_left_out_with_its_line(tmp_path, k
     if line is not None:
         assert int(n) == line
     for command, fmt in COMMANDS:
-        r = run(command, "--corpus", str(root), "--format", fmt)
-        ref = run(command, "--corpus", str(hand), "--format", fmt)
+        r, ref = publish(command, root, fmt), publish(command, hand, fmt)
         assert r.exit_code == 0, (command, r.stderr)
         lines = r.stderr.splitlines()
         assert lines[0] == f"{root}/claims/d.yaml:{n}: source left out: {message}"
