@@ -1,6 +1,7 @@
 """Helpers shared by the command modules: loading a corpus for a command, writing output, common options.
 
-Holds ``load``, ``emit`` and the ``--corpus`` and ``-o`` options. It imports only Click and the standard
+Holds ``load``, ``emit``, ``load_usable`` (what every publishing command loads: broken claims left out and
+named on stderr) and the ``--corpus``, ``-o`` and ``--strict`` options. It imports only Click and the standard
 library at module level (the library modules it needs are imported inside the helpers, so ``--help`` stays
 fast); it must not import ``rolegraph.cli`` or any command module.
 """
