@@ -9,6 +9,11 @@ The public API (imported lazily so the CLI starts fast)::
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
     from rolegraph.consensus import explain, render
 
+    # publishing: leave out claims with structure errors (and unreadable claims files), say which
+    usable = rolegraph.load_usable_corpus("my-corpus", strict=False)
+    usable.left_out                             # LeftOut records: file, line, source, claim, code, reason
+    result = rolegraph.consensus(usable)        # result.left_out; also export(usable), stats(usable)
+
 It imports nothing of the package at import time (the table above is resolved on first use); it must
 not import the CLI.
 """
@@ -21,15 +26,19 @@ __all__ = [
     "Claim",
     "Corpus",
     "InputError",
+    "LeftOut",
     "Scope",
     "Source",
+    "UsableCorpus",
     "__version__",
     "consensus",
     "export",
     "init_corpus",
     "lint",
     "load_corpus",
+    "load_usable_corpus",
     "stats",
+    "usable_corpus",
 ]
 
 _LAZY = {
@@ -43,6 +52,10 @@ _LAZY = {
     "Scope": ("rolegraph.model", "Scope"),
     "Source": ("rolegraph.model", "Source"),
     "InputError": ("rolegraph.errors", "InputError"),
+    "LeftOut": ("rolegraph.leftout", "LeftOut"),
+    "UsableCorpus": ("rolegraph.usable", "UsableCorpus"),
+    "load_usable_corpus": ("rolegraph.usable", "load_usable_corpus"),
+    "usable_corpus": ("rolegraph.usable", "usable_corpus"),
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -256,7 +256,7 @@ def _position_quads(corpus: Corpus) -> Iterator[Quad]:
 Graph = dict[str, set[str]]  # subject -> its unique "p o" strings
 
 
-def _graphs(corpus: Corpus) -> dict[str, Graph]:
+def _graphs(corpus: Corpus, extra: Iterable[Quad] = ()) -> dict[str, Graph]:
     """Each graph ("" is the default graph) as its subjects' unique "p o" strings.
 
     Grouping by subject keeps the sort linear in practice: the output is sorted subject by
@@ -285,6 +285,7 @@ def _graphs(corpus: Corpus) -> dict[str, Graph]:
                 used.update(x for x in (c.subject, c.object) if x)
         add(_vocabulary_quads(corpus, used))
         add(_position_quads(corpus))
+        add(iter(extra))
     return graphs
 
 
@@ -296,11 +297,12 @@ def _lines(graph: Graph, end: str) -> Iterator[str]:
             yield head + po + end
 
 
-def compile_lines(corpus: Corpus) -> list[str]:
-    """The corpus as sorted, unique N-Quads lines (default graph first, then graph by graph)."""
+def compile_lines(corpus: Corpus, extra: Iterable[Quad] = ()) -> list[str]:
+    """The corpus as sorted, unique N-Quads lines (default graph first, then graph by graph), with
+    ``extra`` quads (such as the export's provenance activity) sorted in."""
     from .gc_pause import paused_gc
 
-    graphs = _graphs(corpus)
+    graphs = _graphs(corpus, extra)
     out: list[str] = []
     with paused_gc():
         for g in sorted(graphs):

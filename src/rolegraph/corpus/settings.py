@@ -38,6 +38,7 @@ class Settings:
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_agreement: float = 0.6
     similarity: float = 90.0  # rapidfuzz ratio (0-100) at which two quotes count as copies
+    strict: bool = False  # [publish] strict: refuse to publish when any claim has a structure error
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -123,8 +124,16 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
         return obj
 
     codes = _rule_codes()
-    for key in sorted(set(data) - {"lint", "consensus"}):
-        bad((key,), f"unknown setting '{short(key)}'; known tables are [lint] and [consensus]")
+    for key in sorted(set(data) - {"lint", "consensus", "publish"}):
+        bad((key,), f"unknown setting '{short(key)}'; known tables are [lint], [consensus] and [publish]")
+    publish = table(data.get("publish", {}), ("publish",))
+    for key in sorted(set(publish) - {"strict"}):
+        bad(("publish", key), f"unknown setting 'publish.{short(key)}'; known: strict")
+    if "strict" in publish:
+        if isinstance(publish["strict"], bool):
+            s.strict = publish["strict"]
+        else:
+            bad(("publish", "strict"), "publish.strict must be true or false")
     lint = table(data.get("lint", {}), ("lint",))
     for key in sorted(set(lint) - {"fail-on", "select", "ignore", "severity"}):
         bad(("lint", key), f"unknown setting 'lint.{short(key)}'; known: fail-on, select, ignore, severity")
