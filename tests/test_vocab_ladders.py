@@ -66,10 +66,12 @@ def test_only_the_ladders(tmp_path):
     root = corpus(tmp_path / "c", [], toml=toml)
     got = labels(root)
     assert "Head of Product" not in got
-    assert {"Software Engineer", "Staff Software Engineer", "CTO", "VP of Engineering", "Engineering Manager"} <= set(got)
+    engineering = {"Software Engineer", "Staff Software Engineer", "CTO", "VP of Engineering", "Engineering Manager"}
+    assert engineering <= set(got)
     assert {"Product Designer", "Senior Product Designer", "Director of Design", "VP of Design"} <= set(got)
     code = run("roles", "--corpus", str(root), "--explain", "Staff Designer")
-    assert code.exit_code == 0 and f"built-in vocab/design.ttl:{builtin_line('Staff Designer', 'vocab/design.ttl')}" in code.output
+    line = builtin_line("Staff Designer", "vocab/design.ttl")
+    assert code.exit_code == 0 and f"built-in vocab/design.ttl:{line}" in code.output
 
 
 @pytest.mark.parametrize("ladder", ["engineering", "design"])
@@ -127,7 +129,7 @@ def test_explain_text_for_an_unknown_label():
 
 
 def test_explain_names_corpus_lines_as_the_user_wrote_the_folder(tmp_path):
-    root = corpus(tmp_path / "c", [], "\nrole:vp-of-product skos:altLabel \"VP Prod\"@en .\n")
+    root = corpus(tmp_path / "c", [], '\nrole:vp-of-product skos:altLabel "VP Prod"@en .\n')
     r = run("roles", "--corpus", str(root), "--explain", "VP Prod")
     assert r.exit_code == 0 and f"{root}/roles.ttl:{FIRST + 1}" in r.output
 

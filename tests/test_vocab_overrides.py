@@ -27,7 +27,11 @@ def trail(data: dict, kind: str) -> list[dict]:
 
 
 def test_add_a_role_and_use_it(tmp_path):
-    roles = 'role:growth-pm a rg:Role ;\n    skos:prefLabel "Growth Product Manager"@en ;\n    skos:altLabel "Growth PM"@en .\n'
+    roles = (
+        "role:growth-pm a rg:Role ;\n"
+        '    skos:prefLabel "Growth Product Manager"@en ;\n'
+        '    skos:altLabel "Growth PM"@en .\n'
+    )
     root = corpus(tmp_path / "c", [("Growth PM", "below", "Head of Product")], roles)
     assert codes(root) == []
     code, data = explain(root, "growth pm")
@@ -40,7 +44,8 @@ def test_add_a_role_and_use_it(tmp_path):
 
 
 def test_add_an_alias_of_a_builtin_role(tmp_path):
-    root = corpus(tmp_path / "c", [("VP Prod", "below", "HoP")], '\n\nrole:vp-of-product skos:altLabel "VP Prod"@en .\n')
+    roles = '\n\nrole:vp-of-product skos:altLabel "VP Prod"@en .\n'
+    root = corpus(tmp_path / "c", [("VP Prod", "below", "HoP")], roles)
     assert codes(root) == []
     code, data = explain(root, "VP Prod")
     assert code == 0 and data["role"]["iri"] == ROLE + "vp-of-product"
@@ -56,7 +61,8 @@ def test_add_an_alias_of_a_builtin_role(tmp_path):
 
 
 def test_remove_an_alias_of_a_builtin_role(tmp_path):
-    root = corpus(tmp_path / "c", [("HoP", "above", "VP of Product")], 'role:head-of-product rg:removedAltLabel "HoP" .\n')
+    roles = 'role:head-of-product rg:removedAltLabel "HoP" .\n'
+    root = corpus(tmp_path / "c", [("HoP", "above", "VP of Product")], roles)
     found = findings(root)
     assert [f["code"] for f in found] == ["RG002"]
     assert "HoP" in found[0]["message"] and f"roles.ttl:{FIRST}" in found[0]["message"]
@@ -129,7 +135,8 @@ def test_merges_chain_to_the_last_role(tmp_path):
 
 
 def test_retire_a_builtin_role(tmp_path):
-    root = corpus(tmp_path / "c", [("PO", "below", "Product Manager")], "\n\n\nrole:product-owner owl:deprecated true .\n")
+    roles = "\n\n\nrole:product-owner owl:deprecated true .\n"
+    root = corpus(tmp_path / "c", [("PO", "below", "Product Manager")], roles)
     found = findings(root)
     assert [f["code"] for f in found] == ["RG002"]
     assert "retired" in found[0]["message"] and f"roles.ttl:{FIRST + 3}" in found[0]["message"]

@@ -51,7 +51,7 @@ def test_two_corpus_roles_take_one_freed_label(tmp_path):
 
 def test_a_merge_that_makes_a_label_name_two_roles_is_fine_when_it_is_the_same_role(tmp_path):
     # HoP moves with its role into VP of Product; adding it to VP of Product again is harmless
-    roles = "role:head-of-product skos:exactMatch role:vp-of-product .\n" 'role:vp-of-product skos:altLabel "HoP" .\n'
+    roles = 'role:head-of-product skos:exactMatch role:vp-of-product .\nrole:vp-of-product skos:altLabel "HoP" .\n'
     root = corpus(tmp_path / "c", [], roles)
     assert run("roles", "--corpus", str(root)).exit_code == 0
 
@@ -89,7 +89,10 @@ def test_a_cycle_of_merges(tmp_path):
 
 
 def test_a_two_way_merge_is_a_cycle_too(tmp_path):
-    roles = "role:head-of-product skos:exactMatch role:vp-of-product .\nrole:vp-of-product skos:exactMatch role:head-of-product .\n"
+    roles = (
+        "role:head-of-product skos:exactMatch role:vp-of-product .\n"
+        "role:vp-of-product skos:exactMatch role:head-of-product .\n"
+    )
     lines = refused(tmp_path, roles)
     assert "cycle" in lines[0] and "the object is the role that stays" in lines[0]
 
@@ -107,7 +110,7 @@ def test_owl_same_as_is_refused_with_the_way_out(tmp_path):
         "role:head-of-product skos:exactMatch role:vp-of-product .\nrole:head-of-product owl:deprecated true .\n",
         'role:head-of-product owl:deprecated "yes" .\n',
         "role:head-of-product skos:exactMatch role:head-of-product .\n",
-        "role:x a rg:Role ; skos:prefLabel \"X\" ; rg:family rg:productRoles , rg:executiveRoles .\n",
+        'role:x a rg:Role ; skos:prefLabel "X" ; rg:family rg:productRoles , rg:executiveRoles .\n',
     ],
 )
 def test_contradictory_overrides(tmp_path, roles):
