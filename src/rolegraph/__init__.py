@@ -7,6 +7,8 @@ The public API (imported lazily so the CLI starts fast)::
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
+    voc = rolegraph.corpus_vocabulary(folder)   # the role vocabulary a corpus uses
+    rolegraph.explain_label(voc, "HoP")         # which role a label names, and why (file:line)
     from rolegraph.consensus import explain, render
 """
 
@@ -22,6 +24,8 @@ __all__ = [
     "Source",
     "__version__",
     "consensus",
+    "corpus_vocabulary",
+    "explain_label",
     "export",
     "init_corpus",
     "lint",
@@ -35,6 +39,8 @@ _LAZY = {
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
+    "corpus_vocabulary": ("rolegraph.vocab_explain", "corpus_vocabulary"),
+    "explain_label": ("rolegraph.vocab_explain", "explain_label"),
     "Claim": ("rolegraph.model", "Claim"),
     "Corpus": ("rolegraph.model", "Corpus"),
     "Scope": ("rolegraph.model", "Scope"),

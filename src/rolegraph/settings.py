@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .model import DEFAULT_WEIGHTS, HEDGES
+from .vocab import LADDERS
 from .yamlsafe import short
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -35,6 +36,8 @@ class Settings:
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_agreement: float = 0.6
     similarity: float = 90.0  # rapidfuzz ratio (0-100) at which two quotes count as copies
+    builtin: bool = True  # [vocabulary] builtin: start from the built-in role vocabulary
+    include: list[str] = field(default_factory=list)  # [vocabulary] include: optional built-in ladders
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -122,8 +125,8 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
         return obj
 
     codes = _rule_codes()
-    for key in sorted(set(data) - {"lint", "consensus"}):
-        bad((key,), f"unknown setting '{short(key)}'; known tables are [lint] and [consensus]")
+    for key in sorted(set(data) - {"lint", "consensus", "vocabulary"}):
+        bad((key,), f"unknown setting '{short(key)}'; known tables are [lint], [consensus] and [vocabulary]")
     lint = table(data.get("lint", {}), ("lint",))
     for key in sorted(set(lint) - {"fail-on", "select", "ignore", "severity"}):
         bad(("lint", key), f"unknown setting 'lint.{short(key)}'; known: fail-on, select, ignore, severity")
@@ -178,6 +181,30 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
             s.weights[hedge] = float(w)
         else:
             bad(here, f"consensus.weights.{hedge} must be a number above 0 and at most 1")
+    _vocabulary(s, table(data.get("vocabulary", {}), ("vocabulary",)), bad)
     if problems:
         raise InputError(problems)
     return s
+
+
+def _vocabulary(s: Settings, voc: dict, bad) -> None:
+    """``[vocabulary]``: ``builtin = true|false`` and ``include = [ladder names]``."""
+    for key in sorted(set(voc) - {"builtin", "include"}):
+        bad(("vocabulary", key), f"unknown setting 'vocabulary.{short(key)}'; known: builtin, include")
+    if "builtin" in voc:
+        if isinstance(voc["builtin"], bool):
+            s.builtin = voc["builtin"]
+        else:
+            bad(("vocabulary", "builtin"), "vocabulary.builtin must be true or false")
+    if "include" in voc:
+        val = voc["include"]
+        if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+            bad(("vocabulary", "include"), f'vocabulary.include must be a list of ladder names like ["{LADDERS[0]}"]')
+        elif any(v not in LADDERS for v in val):
+            unknown = next(v for v in val if v not in LADDERS)
+            bad(
+                ("vocabulary", "include"),
+                f"vocabulary.include: no ladder '{short(unknown)}'; known: {', '.join(LADDERS)}",
+            )
+        else:
+            s.include = list(dict.fromkeys(val))
