@@ -9,7 +9,7 @@ import pytest
 from vocab_helpers import FIRST, ROLE, builtin_line, codes, corpus, run
 
 import rolegraph
-from rolegraph.vocab import load_vocabulary
+from rolegraph.corpus.vocab import load_vocabulary
 
 
 @pytest.fixture(autouse=True)

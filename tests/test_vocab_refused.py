@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vocab_helpers import FIRST, PREFIXES, builtin_line, corpus, run
 
+from rolegraph.corpus.vocab import builtin_vocabulary, load_vocabulary, normalize_label
 from rolegraph.errors import InputError
-from rolegraph.vocab import builtin_vocabulary, load_vocabulary, normalize_label
 
 
 def refused(tmp_path, roles: str, toml: str | None = None) -> list[str]:

@@ -34,13 +34,13 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_corpus": ("rolegraph.loader", "load_corpus"),
+    "load_corpus": ("rolegraph.corpus", "load_corpus"),
     "export": ("rolegraph.exporter", "export"),
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
-    "corpus_vocabulary": ("rolegraph.vocab_explain", "corpus_vocabulary"),
-    "explain_label": ("rolegraph.vocab_explain", "explain_label"),
+    "corpus_vocabulary": ("rolegraph.corpus.vocab_explain", "corpus_vocabulary"),
+    "explain_label": ("rolegraph.corpus.vocab_explain", "explain_label"),
     "Claim": ("rolegraph.model", "Claim"),
     "Corpus": ("rolegraph.model", "Corpus"),
     "Scope": ("rolegraph.model", "Scope"),

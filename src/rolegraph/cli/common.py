@@ -16,7 +16,7 @@ CORPUS_HELP = "Corpus folder (default: the bundled corpus of the five seed pages
 
 def load(ctx: click.Context, corpus: str | None, *, cache: bool = False):
     """Load the corpus a command names, remembering its root for messages and output checks."""
-    from ..loader import load_corpus
+    from ..corpus import load_corpus
 
     if isinstance(ctx.obj, dict):
         ctx.obj["display_root"] = corpus or ""

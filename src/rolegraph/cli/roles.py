@@ -32,15 +32,15 @@ def roles_command(ctx: click.Context, corpus: str | None, fmt: str, explain: str
     """List the role vocabulary with its aliases, or explain one label."""
     import json
 
-    from ..loader import bundled_corpus_path
-    from ..vocab_explain import corpus_vocabulary
+    from ..corpus.files import bundled_corpus_path
+    from ..corpus.vocab_explain import corpus_vocabulary
 
     root = corpus or str(bundled_corpus_path())
     ctx.obj["display_root"] = corpus or ""
     ctx.obj["corpus_root"] = root
     voc = corpus_vocabulary(root)
     if explain is not None:
-        from ..vocab_explain import explain_label, render_text
+        from ..corpus.vocab_explain import explain_label, render_text
 
         data = explain_label(voc, explain)
         if fmt == "json":

@@ -3,14 +3,17 @@
 Holds :class:`Role`, :class:`Vocabulary` (lookup, suggestions, the overrides a corpus applied)
 and :class:`Doc`/:class:`Src`, which remember the file and statement behind every label and
 override so messages can name ``file:line``. Building a vocabulary from Turtle lives in
-``vocab_build``; reading files in ``vocab``. Imports only ``turtle_lines`` (lazily, for lines)
-and the standard library; it must not import the loader, the compiler or the rules.
+``vocab_build``; reading files in ``vocab``. Part of ``rolegraph.corpus``: imports only
+:mod:`rolegraph.corpus.turtle_lines` (when a line is first asked for) and the standard library; it
+must not import any other module of ``rolegraph``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from .turtle_lines import statement_lines
 
 RG = "https://w3id.org/rolegraph#"
 ROLE_NS = "https://w3id.org/rolegraph/role/"
@@ -46,8 +49,6 @@ class Doc:
     def line(self, s: str, p: str, o: str) -> int:
         """The line of a statement (found on first use: only messages and --explain need it)."""
         if self._lines is None:
-            from .turtle_lines import statement_lines
-
             self._lines = statement_lines(self.text)
         n = self._lines.get((s, p, o))
         if n:

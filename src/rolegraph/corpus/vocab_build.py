@@ -7,7 +7,8 @@ aliases, remove aliases (``rg:removedAltLabel``), move roles between families (`
 stays) and retire roles (``owl:deprecated true``). The result is checked as a whole: a label
 that names two roles after the overrides, an override naming no role, a cycle of merges, or
 contradictory overrides raise :class:`InputError`, each at the line of its statement. Imports
-``vocab_model``, ``errors`` and ``yamlsafe`` only; it must not import the loader or the CLI.
+``errors``, ``yamlsafe`` and :mod:`rolegraph.corpus.vocab_model` only; it must not import
+``vocab``, settings, the parser, ``load`` or anything outside ``rolegraph.corpus`` but those two.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
+from ..yamlsafe import short
 from .vocab_model import (
     MAX_LABEL_CHARS,
     RG,
@@ -29,7 +31,6 @@ from .vocab_model import (
     curie,
     normalize_label,
 )
-from .yamlsafe import short
 
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

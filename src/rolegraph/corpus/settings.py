@@ -2,7 +2,10 @@
 
 The file is untrusted: it is read only as a regular file of the corpus of at most
 :data:`MAX_SETTINGS_BYTES`; unknown keys, wrong types, out-of-range numbers and rule codes
-that name no rule are each reported at their line.
+that name no rule are each reported at their line. Part of ``rolegraph.corpus``: it imports only
+``errors``, ``model``, ``yamlsafe``, :mod:`rolegraph.corpus.files` and :mod:`rolegraph.corpus.vocab`
+(the ladder names) (and, lazily, the rule registry for the list of rule codes); it must not import
+the parser, snapshots, pool, cache or ``load``.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .model import DEFAULT_WEIGHTS, HEDGES
+from ..errors import InputError, Problem
+from ..model import DEFAULT_WEIGHTS, HEDGES
+from ..yamlsafe import short
+from .files import decode, read_input
 from .vocab import LADDERS
-from .yamlsafe import short
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -33,11 +37,11 @@ class Settings:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule code -> severity override
+    builtin: bool = True  # [vocabulary] builtin: start from the built-in role vocabulary
+    include: list[str] = field(default_factory=list)  # [vocabulary] include: optional built-in ladders
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_agreement: float = 0.6
     similarity: float = 90.0  # rapidfuzz ratio (0-100) at which two quotes count as copies
-    builtin: bool = True  # [vocabulary] builtin: start from the built-in role vocabulary
-    include: list[str] = field(default_factory=list)  # [vocabulary] include: optional built-in ladders
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -79,7 +83,7 @@ def _line(lines: dict[tuple[str, ...], int], path: tuple[str, ...]) -> int:
 
 
 def _rule_codes() -> list[str]:
-    from .rules import all_rules
+    from ..rules import all_rules
 
     return [r.code for r in all_rules()]
 
@@ -97,8 +101,6 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    from .loader import decode, read_input
-
     text = decode(read_input(path, MAX_SETTINGS_BYTES, where, root=path.parent), where)
     try:
         data = tomllib.loads(text)

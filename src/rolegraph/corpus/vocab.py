@@ -4,7 +4,9 @@ What a vocabulary is (roles, labels, lookup) lives in ``vocab_model`` and is re-
 how layers of Turtle combine and which overrides a corpus may make lives in ``vocab_build``.
 This module reads the files: package data for the built-in vocabulary (``data/roles.ttl``) and
 the ladders a corpus switches on (``data/vocab/<name>.ttl``), and a corpus's untrusted
-roles.ttl, parsed offline. It must not import the compiler, the rules or the CLI.
+roles.ttl, parsed offline. Part of ``rolegraph.corpus``: it imports only ``errors``,
+:mod:`rolegraph.corpus.files`, ``vocab_model`` and ``vocab_build``; it must not import the parser,
+snapshots, settings, pool, cache or ``load``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
+from .files import decode, read_input
 from .vocab_build import Builder, Layer, group
 from .vocab_model import MAX_LABEL_CHARS, RG, ROLE_NS, SKOS, SUGGEST_WORK, Doc, Role, Vocabulary, normalize_label
 
@@ -112,8 +115,6 @@ def load_vocabulary(
     for name in dict.fromkeys(include):
         b.apply(_builtin_layer(f"vocab/{name}.ttl"))
     if roles_file is not None:
-        from .loader import decode, read_input
-
         data = read_input(roles_file, MAX_ROLES_BYTES, where, root=roles_file.parent)
         text = decode(data, where)  # UTF-8, a BOM dropped
         b.apply(group(Doc(where, False, text), _triples(text.encode("utf-8"), where)))

@@ -4,8 +4,9 @@
 ``roles.ttl`` the way :func:`rolegraph.load_corpus` does, without the claims.
 :func:`explain_label` says which role a label names and the statements behind it, each with
 its file and line (a built-in file, or the corpus's roles.ttl): the label, any removal, merge
-or retirement that touched it, the role's declaration and its family. Imports the loader,
-settings and vocabulary modules; it must not import the compiler, the rules or the CLI.
+or retirement that touched it, the role's declaration and its family. Part of
+``rolegraph.corpus``: it imports ``files``, ``settings``, ``vocab`` and ``vocab_model``; it must not
+import the parser, snapshots, pool, cache or ``load``, nor anything outside ``rolegraph.corpus``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .files import bundled_corpus_path
+from .settings import load_settings
+from .vocab import load_vocabulary
 from .vocab_model import Src, Vocabulary, curie, normalize_label
 
 
@@ -20,10 +24,6 @@ def corpus_vocabulary(path: str | os.PathLike[str] | None = None) -> Vocabulary:
     """The vocabulary of a corpus folder (the bundled corpus when ``path`` is None): the
     built-in roles and ladders its ``rolegraph.toml`` asks for, with its ``roles.ttl`` applied.
     Raises :class:`InputError` with file:line problems."""
-    from .loader import bundled_corpus_path
-    from .settings import load_settings
-    from .vocab import load_vocabulary
-
     root = Path(path) if path is not None else bundled_corpus_path()
 
     def optional(name: str) -> Path | None:
