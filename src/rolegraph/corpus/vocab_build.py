@@ -222,7 +222,8 @@ class Builder:
             fams = {}
             for fam, src in items:
                 fams.setdefault(fam, src)
-            (fam, src), *rest = sorted(fams.items(), key=lambda kv: kv[1].line)
+            # lines are looked up only for a message (finding them reads the whole file once)
+            (fam, src), *rest = sorted(fams.items(), key=lambda kv: kv[1].line) if len(fams) > 1 else fams.items()
             if rest:
                 self.bad(
                     rest[0][1],
