@@ -10,6 +10,9 @@ The public API (imported lazily so the CLI starts fast)::
     voc = rolegraph.corpus_vocabulary(folder)   # the role vocabulary a corpus uses
     rolegraph.explain_label(voc, "HoP")         # which role a label names, and why (file:line)
     from rolegraph.consensus import explain, render
+
+It imports nothing of the package at import time (the table above is resolved on first use); it must
+not import the CLI.
 """
 
 from __future__ import annotations
