@@ -4,8 +4,8 @@ RDF parsers drop positions, so this walks the tokens of a Turtle file that a rea
 already accepted and records, for each (subject IRI, predicate IRI, object) triple, the line
 where its object is written (objects are IRIs, or literals by their lexical value). It is a
 reader of positions only, never of meaning: on anything unexpected it stops and returns what it
-has, and callers fall back to searching the text. Part of ``rolegraph.corpus``; it imports nothing
-from rolegraph.
+has, and callers fall back to searching the text. Part of ``rolegraph.corpus``; it must not import
+any module of rolegraph (it uses the standard library only).
 """
 
 from __future__ import annotations
