@@ -10,7 +10,6 @@ any module of rolegraph (it uses the standard library only).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -51,29 +50,36 @@ class _Stop(Exception):
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.tokens: list[tuple[str, str, int]] = []
-        for m in _TOKEN.finditer(text):
-            if m.lastgroup != "ws":
-                self.tokens.append((m.lastgroup or "", m.group(), m.start()))
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
-        self.i = 0
+        self.tokens = self._tokens(text)  # one at a time: a 16 MiB file never becomes a list of tokens
+        self.next: tuple[str, str, int] | None = next(self.tokens, None)
         self.prefixes: dict[str, str] = {}
         self.base = ""
         self.out: dict[tuple[str, str, str], int] = {}
         self.blank = 0
 
-    def line(self, pos: int) -> int:
-        return bisect.bisect_left(self.newlines, pos) + 1
+    @staticmethod
+    def _tokens(text: str):
+        """(kind, text, line) of every token but blanks and comments."""
+        line, last = 1, 0
+        for m in _TOKEN.finditer(text):
+            if m.lastgroup != "ws":
+                line += text.count("\n", last, m.start())
+                last = m.start()
+                yield m.lastgroup or "", m.group(), line
 
     def peek(self) -> tuple[str, str, int]:
-        if self.i >= len(self.tokens):
+        if self.next is None:
             raise _Stop
-        return self.tokens[self.i]
+        return self.next
 
     def take(self) -> tuple[str, str, int]:
         tok = self.peek()
-        self.i += 1
+        self.next = next(self.tokens, None)
         return tok
+
+    def at(self, kind: str = "", value: str = "") -> bool:
+        """Whether the next token has this kind (or this text)."""
+        return self.next is not None and (self.next[0] == kind if kind else self.next[1] == value)
 
     def expect(self, value: str) -> None:
         if self.take()[1] != value:
@@ -105,10 +111,10 @@ class _Reader:
             return value
         if kind in ("str", "long"):
             q = 3 if kind == "long" else 1
-            if self.i < len(self.tokens) and self.tokens[self.i][0] == "lang":
-                self.i += 1
-            elif self.i < len(self.tokens) and self.tokens[self.i][0] == "dt":
-                self.i += 1
+            if self.at("lang"):
+                self.take()
+            elif self.at("dt"):
+                self.take()
                 k, v, _ = self.take()
                 self.iri(k, v)
             return _unescape(value[q:-q])
@@ -134,14 +140,14 @@ class _Reader:
             kind, value, _ = self.take()
             predicate = self.iri(kind, value)
             while True:
-                pos = self.peek()[2]
+                line = self.peek()[2]
                 obj = self.term()
-                self.out.setdefault((subject, predicate, obj), self.line(pos))
+                self.out.setdefault((subject, predicate, obj), line)
                 if self.peek()[1] != ",":
                     break
                 self.take()
-            while self.i < len(self.tokens) and self.tokens[self.i][1] == ";":
-                self.i += 1
+            while self.at(value=";"):
+                self.take()
             if self.peek()[1] in (".", "]"):
                 return
 
@@ -175,8 +181,8 @@ def statement_lines(text: str) -> dict[tuple[str, str, str], int]:
     """(subject, predicate, object) -> the 1-based line of the object, for every statement read."""
     reader = _Reader(text)
     try:
-        while reader.i < len(reader.tokens):
+        while reader.next is not None:
             reader.statement()
-    except _Stop:
+    except (_Stop, ValueError, RecursionError):  # odd syntax, an IRI urljoin refuses, deep nesting
         pass
     return reader.out
