@@ -175,6 +175,23 @@ def test_a_new_role_can_join_a_builtin_family(tmp_path):
     assert voc.roles[ROLE + "x"].family == "https://w3id.org/rolegraph#engineeringRoles"
 
 
+def test_a_new_family_of_new_roles_needs_no_declaration(tmp_path):
+    """As before overrides existed: roles a corpus adds may start a family of their own."""
+    roles = (
+        'role:a a rg:Role ; skos:prefLabel "Analyst"@en ; rg:family rg:dataRoles .\n'
+        'role:b a rg:Role ; skos:prefLabel "Scientist"@en ; rg:family rg:dataRoles .\n'
+        "role:product-owner rg:family rg:dataRoles .\n"  # and a built-in role may join it
+    )
+    voc = rolegraph.load_corpus(corpus(tmp_path / "c", [], roles)).vocabulary
+    assert {voc.roles[ROLE + x].family for x in ("a", "b", "product-owner")} == {"https://w3id.org/rolegraph#dataRoles"}
+
+
+def test_one_text_in_two_languages(tmp_path):
+    roles = 'role:x a rg:Role ; skos:prefLabel "Growth"@en ; skos:altLabel "GL"@en , "GL"@fr , "GL" .\n'
+    voc = rolegraph.load_corpus(corpus(tmp_path / "c", [], roles)).vocabulary
+    assert voc.roles[ROLE + "x"].alt_labels == ["GL"] and voc.resolve("gl") == ROLE + "x"
+
+
 def test_overrides_reach_the_export(tmp_path):
     import pyoxigraph as ox
 

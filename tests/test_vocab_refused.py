@@ -111,6 +111,7 @@ def test_owl_same_as_is_refused_with_the_way_out(tmp_path):
         'role:head-of-product owl:deprecated "yes" .\n',
         "role:head-of-product skos:exactMatch role:head-of-product .\n",
         'role:x a rg:Role ; skos:prefLabel "X" ; rg:family rg:productRoles , rg:executiveRoles .\n',
+        'role:x a rg:Role ; skos:prefLabel "X"@en , "X"@fr .\n',
     ],
 )
 def test_contradictory_overrides(tmp_path, roles):

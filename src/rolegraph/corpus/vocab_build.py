@@ -42,6 +42,10 @@ MAX_PROBLEMS = 100  # reported per role file; the rest are dropped
 Item = tuple[str, Src]  # (object: an IRI or a literal's text, its statement)
 
 
+def _text(item: Item) -> str:
+    return item[0]
+
+
 @dataclass
 class Layer:
     """One file's statements about roles, grouped by what they do."""
@@ -111,6 +115,7 @@ class Builder:
         self.builtin_on = builtin_on
         self.max_roles = max_roles
         self.known_families = set(FAMILIES)
+        self.added: set[str] = set()  # roles the layer being applied adds
 
     def bad(self, src: Src, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -140,6 +145,7 @@ class Builder:
 
     def _declare(self, layer: Layer) -> None:
         builtin = layer.doc.builtin
+        self.added = set()
         added = 0
         for iri in sorted(set(layer.typed) | set(layer.prefs) | set(layer.alts)):
             existing = self.roles.get(iri)
@@ -151,7 +157,7 @@ class Builder:
             if iri.startswith("_:"):
                 self.bad(first, "a role needs an IRI, not a blank node; write <https://...> or role:name")
                 continue
-            labels = sorted(layer.prefs.get(iri, []))
+            labels = sorted(layer.prefs.get(iri, []), key=_text)
             if existing is not None:
                 if labels and [t for t, _ in labels] != [existing.label]:
                     msg = f"cannot rename role {existing.label!r}; add an skos:altLabel instead"
@@ -174,13 +180,14 @@ class Builder:
                 self.bad(where, f"more than {self.max_roles} roles (the limit of a role file)")
                 return
             self.roles[iri] = Role(iri, text, family=None, builtin=builtin)
+            self.added.add(iri)
             self.prov.role[iri] = where
             self.prov.label[iri, normalize_label(text)] = (src, iri)
 
     def _remove(self, layer: Layer) -> None:
         for iri, items in sorted(layer.removed.items()):
             role = self.role(iri, items[0][1])
-            for text, src in sorted(items) if role else []:
+            for text, src in sorted(items, key=_text) if role else []:
                 key = normalize_label(text)
                 if key == normalize_label(role.label):
                     msg = f"'{short(text)}' is the preferred label of {role.label!r}, not an alias; merge the role "
@@ -203,7 +210,7 @@ class Builder:
             if role is None:
                 continue  # reported by _declare
             keys = {normalize_label(x) for x in [role.label, *role.alt_labels]}
-            for text, src in sorted(items):
+            for text, src in sorted(items, key=_text):
                 key = normalize_label(text)
                 if not key or len(text) > MAX_LABEL_CHARS:
                     what = "an empty skos:altLabel" if not key else f"a skos:altLabel over {MAX_LABEL_CHARS} characters"
@@ -214,7 +221,10 @@ class Builder:
                     self.prov.label[iri, key] = (src, iri)
 
     def _family(self, layer: Layer) -> None:
-        known = self.known_families | layer.collections
+        # a family is built in, declared (a skos:Collection), or the family of a role this file adds;
+        # so moving a built-in role into a family nothing else is in (a typo) is refused
+        added = {fam for iri in self.added for fam, _ in layer.families.get(iri, [])}
+        known = self.known_families | layer.collections | added
         for iri, items in sorted(layer.families.items()):
             role = self.role(iri, items[0][1])
             if role is None:
