@@ -157,3 +157,32 @@ def test_the_api_raises_input_error_with_lines(tmp_path):
     with pytest.raises(InputError) as e:
         load_vocabulary(path)
     assert [(p.file, p.line) for p in e.value.problems] == [("roles.ttl", FIRST)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(links=st.dictionaries(st.sampled_from(IRIS), st.sampled_from(IRIS), max_size=6))
+def test_merges_resolve_to_the_role_that_stays_or_are_refused_as_a_cycle(tmp_path_factory, links):
+    """Any set of merges (each role merged into at most one): refused exactly when a chain of
+    merges returns to where it started; otherwise every label of a merged role names the end of its chain."""
+    path = tmp_path_factory.mktemp("v") / "roles.ttl"
+    path.write_text(PREFIXES + "".join(f"<{a}> skos:exactMatch <{b}> .\n" for a, b in sorted(links.items())))
+
+    def end(iri: str) -> str | None:
+        seen = []
+        while iri in links:
+            if iri in seen:
+                return None
+            seen.append(iri)
+            iri = links[iri]
+        return iri
+
+    loops = any(a == b for a, b in links.items()) or any(end(a) is None for a in links)
+    if loops:
+        with pytest.raises(InputError):
+            load_vocabulary(path)
+        return
+    voc = load_vocabulary(path)
+    base = builtin_vocabulary()
+    assert set(voc.roles) == set(base.roles) - set(links)
+    for key, iri in base.index.items():
+        assert voc.index[key] == end(iri)
