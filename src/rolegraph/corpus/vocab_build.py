@@ -75,10 +75,13 @@ def group(doc: Doc, triples: list[tuple[str, str, object]]) -> Layer:
         SKOS + "exactMatch": layer.exact,
         OWL + "deprecated": layer.deprecated,
     }
+    wanted = {RDF_TYPE, OWL + "imports", OWL + "sameAs", SKOS + "member", *by_predicate}
     for s, p, o in triples:
-        text = o if isinstance(o, str) else getattr(o, "value", str(o))
-        src = Src(doc, s, p, text)
+        if p not in wanted:
+            continue
         is_iri = isinstance(o, str)
+        text = o if is_iri else getattr(o, "value", str(o))
+        src = Src(doc, s, p, text)
         if p == RDF_TYPE and o in (RG + "Role", SKOS + "Concept"):
             layer.typed.setdefault(s, src)
         elif p == RDF_TYPE and o == SKOS + "Collection":
@@ -94,7 +97,7 @@ def group(doc: Doc, triples: list[tuple[str, str, object]]) -> Layer:
             )
             layer.problems.append((src, msg))
         elif p == SKOS + "member" and is_iri:
-            layer.families[o].append((s, Src(doc, s, p, o)))
+            layer.families[o].append((s, src))
         elif p in by_predicate:
             literal = p in (SKOS + "prefLabel", SKOS + "altLabel", REMOVED, OWL + "deprecated")
             if literal and isinstance(o, ox.Literal) or not literal and is_iri:

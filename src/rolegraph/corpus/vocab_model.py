@@ -10,8 +10,10 @@ must not import any other module of ``rolegraph``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .turtle_lines import statement_lines
 
@@ -24,6 +26,7 @@ SUGGEST_WORK = 50_000_000  # label comparisons spent on "did you mean" hints per
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_label(text: str) -> str:
     """The lookup key of a label: case-folded, whitespace collapsed, no trailing period."""
     return _SPACE.sub(" ", text).strip().rstrip(".").casefold()
@@ -63,9 +66,8 @@ class Doc:
         return f"built-in {self.where}" if self.builtin else self.where
 
 
-@dataclass(frozen=True, eq=False)
-class Src:
-    """The statement behind a role, label or override."""
+class Src(NamedTuple):
+    """The statement behind a role, label or override (a tuple: tens of thousands are made per file)."""
 
     doc: Doc
     s: str
