@@ -119,6 +119,7 @@ class Builder:
         self.max_roles = max_roles
         self.known_families = set(FAMILIES)
         self.added: set[str] = set()  # roles the layer being applied adds
+        self.unmerged = False  # merges were left undone because of other problems
 
     def bad(self, src: Src, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -204,7 +205,7 @@ class Builder:
                     )
                     continue
                 role.alt_labels.remove(alias)
-                alias_src, _ = self.prov.label.pop((iri, key))
+                alias_src, _ = self.prov.label.pop((iri, key), (src, iri))
                 self.prov.removed.setdefault(key, []).append((iri, alias_src, src))
 
     def _alias(self, layer: Layer) -> None:
@@ -302,6 +303,7 @@ class Builder:
                 continue
             roots[start] = node
         if self.problems:
+            self.unmerged = bool(roots)  # labels that would have moved: no conflict is judged without them
             return
         for iri in sorted(roots):
             self._move(iri, roots[iri])
@@ -355,7 +357,7 @@ class Builder:
             for text in [role.label, *role.alt_labels]:
                 key = normalize_label(text)
                 other = index.get(key)
-                if other is not None and other != iri:
+                if other is not None and other != iri and not self.unmerged:
                     self._conflict(key, text, other, iri)
                 index.setdefault(key, iri)
         for key in index:
