@@ -166,6 +166,9 @@ def test_put_a_role_in_a_family(tmp_path, how):
     assert codes(after) == []  # PMM is top of its own family now
     code, data = explain(after, "PMM")
     assert data["role"]["family"] == "https://w3id.org/rolegraph#marketingRoles"
+    exported = rolegraph.export(rolegraph.load_corpus(after), "nquads").decode()
+    marketing = "<https://w3id.org/rolegraph#marketingRoles>"
+    assert f'{marketing} <http://www.w3.org/2004/02/skos/core#prefLabel> "Marketing roles"@en .' in exported
     assert trail(data, "family")[0]["line"] == FIRST + 1 and not trail(data, "family")[0]["builtin"]
 
 

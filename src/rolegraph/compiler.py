@@ -228,11 +228,17 @@ def vocabulary_lines(voc: Vocabulary) -> list[str]:
 
 def override_triples(voc: Vocabulary, used: set[str], *, retired: bool = False) -> Iterator[str]:
     """What a corpus's roles.ttl changed that the roles alone do not show: each role merged into
-    a used role (``skos:exactMatch`` the role it is now) and, with ``retired``, each retired
-    role (``owl:deprecated true``)."""
+    a used role (``skos:exactMatch`` the role it is now), the families it declared that a used
+    role is in, and, with ``retired``, each retired role (``owl:deprecated true``)."""
     for old, new in sorted(voc.merged.items()):
         if new in used:
             yield f"<{old}> <{SKOS}exactMatch> <{new}>"
+    families = {voc.roles[iri].family for iri in used if iri in voc.roles}
+    for fam, label in sorted(voc.collections.items()):
+        if fam in families:
+            yield f"<{fam}> {A} <{SKOS}Collection>"
+            if label:
+                yield f"<{fam}> <{SKOS}prefLabel> {lit(label, 'en')}"
     for old in sorted(voc.prov.retired) if retired else ():
         yield f'<{old}> <{OWL}deprecated> "true"^^<{XSD}boolean>'
 

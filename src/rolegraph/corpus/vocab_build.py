@@ -120,6 +120,7 @@ class Builder:
         self.known_families = set(FAMILIES)
         self.added: set[str] = set()  # roles the layer being applied adds
         self.unmerged = False  # merges were left undone because of other problems
+        self.collections: dict[str, str] = {}  # families a corpus file declares -> their skos:prefLabel
 
     def bad(self, src: Src, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -259,6 +260,10 @@ class Builder:
                 self.roles[iri].family = DEFAULT_FAMILY
         if layer.doc.builtin:
             self.known_families |= layer.collections
+        else:
+            for fam in layer.collections:
+                labels = sorted(text for text, _ in layer.prefs.get(fam, []))
+                self.collections[fam] = labels[0] if labels else ""
 
     def _merge(self, layer: Layer) -> None:
         edges: dict[str, tuple[str, Src]] = {}
@@ -366,7 +371,7 @@ class Builder:
             raise InputError(self.problems)
         for role in self.roles.values():
             role.alt_labels.sort()
-        return Vocabulary(self.roles, index, dict(self.merged), self.prov)
+        return Vocabulary(self.roles, index, dict(self.merged), self.collections, self.prov)
 
     def _conflict(self, key: str, text: str, a: str, b: str) -> None:
         src_a, src_b = (self.prov.label.get((x, key), (self.prov.role[x], x))[0] for x in (a, b))

@@ -115,6 +115,7 @@ class Vocabulary:
     roles: dict[str, Role]
     index: dict[str, str]  # normalized label -> role IRI
     merged: dict[str, str] = field(default_factory=dict)  # merged-away role IRI -> the role it is now
+    collections: dict[str, str] = field(default_factory=dict)  # a family a corpus declared -> its label
     prov: Provenance = field(default_factory=Provenance, repr=False, compare=False)
     # suggestions are hints: each vocabulary spends at most SUGGEST_WORK label comparisons on
     # them (and remembers answers), so many unknown names against a big roles.ttl stay fast
@@ -168,7 +169,7 @@ class Vocabulary:
 
     def copy(self) -> Vocabulary:
         """The same roles and labels with a fresh suggestion budget (the dicts are shared)."""
-        return Vocabulary(self.roles, self.index, self.merged, self.prov)
+        return Vocabulary(self.roles, self.index, self.merged, self.collections, self.prov)
 
     def signature(self) -> str:
         """A digest of the vocabulary (labels, families, merges), for cache keys."""
