@@ -7,6 +7,8 @@ The public API (imported lazily so the CLI starts fast)::
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
+    voc = rolegraph.corpus_vocabulary(folder)   # the role vocabulary a corpus uses
+    rolegraph.explain_label(voc, "HoP")         # which role a label names, and why (file:line)
     from rolegraph.consensus import explain, render
 
     # publishing: leave out claims with structure errors (and unreadable claims files), say which
@@ -32,6 +34,8 @@ __all__ = [
     "UsableCorpus",
     "__version__",
     "consensus",
+    "corpus_vocabulary",
+    "explain_label",
     "export",
     "init_corpus",
     "lint",
@@ -47,6 +51,8 @@ _LAZY = {
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
+    "corpus_vocabulary": ("rolegraph.corpus.vocab_explain", "corpus_vocabulary"),
+    "explain_label": ("rolegraph.corpus.vocab_explain", "explain_label"),
     "Claim": ("rolegraph.model", "Claim"),
     "Corpus": ("rolegraph.model", "Corpus"),
     "Scope": ("rolegraph.model", "Scope"),

@@ -31,6 +31,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
 PROV = "http://www.w3.org/ns/prov#"
 OA = "http://www.w3.org/ns/oa#"
 DCT = "http://purl.org/dc/terms/"
@@ -221,7 +222,25 @@ def vocabulary_lines(voc: Vocabulary) -> list[str]:
         lines.update(f"{t} .\n" for t in role_triples(role))
         if role.family:
             lines.add(f"<{role.family}> <{SKOS}member> <{role.iri}> .\n")
+    lines.update(f"{t} .\n" for t in override_triples(voc, set(voc.roles), retired=True))
     return sorted(lines)
+
+
+def override_triples(voc: Vocabulary, used: set[str], *, retired: bool = False) -> Iterator[str]:
+    """What a corpus's roles.ttl changed that the roles alone do not show: each role merged into
+    a used role (``skos:exactMatch`` the role it is now), the families it declared that a used
+    role is in, and, with ``retired``, each retired role (``owl:deprecated true``)."""
+    for old, new in sorted(voc.merged.items()):
+        if new in used:
+            yield f"<{old}> <{SKOS}exactMatch> <{new}>"
+    families = {voc.roles[iri].family for iri in used if iri in voc.roles}
+    for fam, label in sorted(voc.collections.items()):
+        if fam in families:
+            yield f"<{fam}> {A} <{SKOS}Collection>"
+            if label:
+                yield f"<{fam}> <{SKOS}prefLabel> {lit(label, 'en')}"
+    for old in sorted(voc.prov.retired) if retired else ():
+        yield f'<{old}> <{OWL}deprecated> "true"^^<{XSD}boolean>'
 
 
 def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
@@ -231,6 +250,8 @@ def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
         if role is not None:
             for t in role_triples(role):
                 yield "", t
+    for t in override_triples(voc, used):  # the vocabulary the linter used: merges into these roles
+        yield "", t
 
 
 def _position_quads(corpus: Corpus) -> Iterator[Quad]:

@@ -97,10 +97,13 @@ def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool, left_out: 
         settings = load_settings(_optional_file(root, "rolegraph.toml"))
     except InputError as e:
         problems.extend(e.problems)
-    try:
-        vocabulary = load_vocabulary(_optional_file(root, "roles.ttl"))
-    except InputError as e:
-        problems.extend(e.problems)
+    if settings is not None:  # the vocabulary depends on [vocabulary] of rolegraph.toml
+        try:
+            vocabulary = load_vocabulary(
+                _optional_file(root, "roles.ttl"), builtin=settings.builtin, include=settings.include
+            )
+        except InputError as e:
+            problems.extend(e.problems)
 
     budget = Budget()
     try:
