@@ -62,14 +62,8 @@ BAD: dict[str, dict] = {
     "RG004": claim("bad", "VP of Product", "above", "Head of Product", quote="the VP leads everyone"),
     "RG005": claim("bad", "VP of Product", "above", "Head of Product", quote="the VP of Product leads"),
     "RG006": claim("bad", "VP of Product", "above", "Head of Product", quote="the VP of Product leads"),
-    # the issue's own example: with the built-in vocabulary both titles name one role
-    "RG007": claim(
-        "bad",
-        "Junior Product Manager",
-        "above",
-        "Associate Product Manager",
-        quote="Junior product managers are a step above associate product managers",
-    ),
+    # both titles name one role of the built-in vocabulary (an alias of itself)
+    "RG007": claim("bad", "VP of Product", "above", "VPP", quote=OUTRANKS),
     # b1 again in other words: a duplicate (a warning unless the corpus makes RG008 an error)
     "RG008": claim("bad", "VPP", "reports_to", "Head of Product", quote=OUTRANKS),
     "RG009": claim("bad", "VP of Product", "top", "Head of Product", quote=OUTRANKS),
