@@ -397,5 +397,9 @@ def rules(code: str | None, fmt: str) -> None:
         click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")
 
 
+from .cli_report import report_command  # noqa: E402  (a command module; it does not import cli at load)
+
+main.add_command(report_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

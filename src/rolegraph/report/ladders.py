@@ -10,6 +10,7 @@ report's view or HTML renderer.
 from __future__ import annotations
 
 import dataclasses
+import re
 from html import escape
 from xml.etree import ElementTree
 
@@ -68,12 +69,52 @@ def size_svgs(result) -> dict[str, str]:
 def sanitize_svg(data: bytes, label: str) -> str:
     """The drawing in ``data`` (an SVG document) as one ``<svg>`` element for an HTML page:
     allowed elements and attributes only, every text and attribute escaped, an accessible
-    name, width and height left to the page's CSS."""
+    name, no caption (the page's headings name the size)."""
     start = data.find(b"<svg")
     root = ElementTree.fromstring(data[start:] if start >= 0 else data)
+    _crop(root)
     parts: list[str] = []
     _write(root, parts, top=True, label=label)
     return "".join(parts)
+
+
+#: Graphviz sizes its pictures in points at 10 pt type; drawn this much larger they read like the page
+SCALE = 1.25
+
+
+def _scaled(length: str) -> str:
+    """``"189pt"`` -> ``"378px"`` (points to CSS pixels, times :data:`SCALE`); other values unchanged."""
+    try:
+        return f"{round(float(length.removesuffix('pt')) * SCALE * 4 / 3)}px" if length.endswith("pt") else length
+    except ValueError:
+        return length
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_TRANSLATE = re.compile(r"translate\(\s*(-?[\d.]+)[\s,]+(-?[\d.]+)\s*\)")
+
+
+def _crop(root: ElementTree.Element, pad: float = 6.0) -> None:
+    """Shrink the picture to its one size column: the caption Graphviz puts above it is wider
+    than a single ladder. Leaves the picture as it is when the layout is not the expected one."""
+    graph = next((g for g in root if _local(g.tag) == "g" and g.get("class") == "graph"), None)
+    cluster = next((g for g in graph or () if _local(g.tag) == "g" and g.get("class") == "cluster"), None)
+    if graph is None or cluster is None:
+        return
+    frame = next((e for e in cluster if _local(e.tag) in ("path", "polygon")), None)
+    move = _TRANSLATE.search(graph.get("transform", ""))
+    if frame is None or move is None:
+        return
+    nums = [float(x) for x in _NUMBER.findall(frame.get("d") or frame.get("points") or "")]
+    if len(nums) < 4:
+        return
+    xs, ys = nums[0::2], nums[1::2]
+    tx, ty = float(move.group(1)), float(move.group(2))
+    x0, y0 = min(xs) + tx - pad, min(ys) + ty - pad
+    w, h = max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+    root.set("viewBox", f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}")
+    root.set("width", f"{w:.0f}pt")
+    root.set("height", f"{h:.0f}pt")
 
 
 def _local(tag: object) -> str:
@@ -84,8 +125,9 @@ def _write(el: ElementTree.Element, out: list[str], *, top: bool = False, label:
     name = _local(el.tag)
     if name not in _ELEMENTS:
         return
-    attrs = [(k, v) for k, v in el.attrib.items() if k in _ATTRIBUTES and not (top and k in ("width", "height"))]
+    attrs = [(k, v) for k, v in el.attrib.items() if k in _ATTRIBUTES]
     if top:
+        attrs = [(k, _scaled(v) if k in ("width", "height") else v) for k, v in attrs]
         attrs += [("role", "img"), ("aria-label", label), ("focusable", "false")]
     if name == "g" and el.get("class") == "node":  # for the filter: which role this box shows
         text = " ".join("".join(t.itertext()).strip() for t in el.iter() if _local(t.tag) == "text").strip()
@@ -95,7 +137,10 @@ def _write(el: ElementTree.Element, out: list[str], *, top: bool = False, label:
         out.append(f"<title>{escape(label, quote=False)}</title>")
     if el.text and name == "text":
         out.append(escape(el.text, quote=False))
+    boxed = name == "g" and el.get("class") in ("graph", "cluster")
     for child in el:
+        if boxed and _local(child.tag) in ("text", "path"):
+            continue  # caption, size name and frame of the picture: the page's size card says so
         _write(child, out)
         if child.tail and name == "text":
             out.append(escape(child.tail, quote=False))

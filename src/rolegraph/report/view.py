@@ -87,6 +87,7 @@ class FindingView:
     fingerprint: str
     sides: tuple[tuple[str, tuple[ClaimView, ...]], ...]  # (heading, claims) for sides a and b
     roles: str
+    show_message: bool  # False when the side headings already say what the message says
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,18 +257,18 @@ def build_view(
     groups: dict[tuple[str, ...], list[FindingView]] = {}
     for f in lint_report.findings:
         names = [voc.label(r) for r in f.roles]
-        message, headings = f.message, ("One side", "Other side")
+        message, headings, split = f.message, ("One side", "Other side"), False
         body = message.rsplit(" [", 1)[0] if message.endswith("]") else message
         if " against " in body:
             a, b = body.split(" against ", 1)
-            headings = (a[:1].upper() + a[1:], b[:1].upper() + b[1:])
+            headings, split = (a[:1].upper() + a[1:], b[:1].upper() + b[1:]), True
         sides = tuple(
             (heading, tuple(claim_view(c) for c, s in f.claims if s == side))
             for side, heading in zip(("a", "b"), headings, strict=True)
             if any(s == side for _, s in f.claims)
         )
         if not sides and f.claims:
-            sides = (("Claims", tuple(claim_view(c) for c, _ in f.claims)),)
+            sides, split = (("Claims", tuple(claim_view(c) for c, _ in f.claims)),), False
         view = FindingView(
             code=f.code,
             name=f.name,
@@ -280,6 +281,7 @@ def build_view(
             fingerprint=f.fingerprint,
             sides=sides,
             roles=_fold(names + [x for _, cs in sides for c in cs for x in (c.subject, c.object)]),
+            show_message=not (split and len(sides) == 2),
         )
         groups.setdefault(tuple(sorted(set(names), key=str.casefold)), []).append(view)
     group_views = tuple(
@@ -363,7 +365,9 @@ def _size_view(s, label, svg: str | None) -> SizeView:
             rel = "contested, " + (f"leans {p.leaning}" if p.leaning else "tie")
         else:
             rel = {"above": "above", "same": "same as"}.get(p.verdict, p.verdict)
-        rows.append(PairRow(a, rel, b, f"{p.agreement:.2f}", p.independent_sources, p.verdict == "contested", _fold((a, b))))
+        rows.append(
+            PairRow(a, rel, b, f"{p.agreement:.2f}", p.independent_sources, p.verdict == "contested", _fold((a, b)))
+        )
     return SizeView(
         name=s.size,
         votes=s.votes,

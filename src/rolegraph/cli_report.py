@@ -1,0 +1,41 @@
+"""The ``rolegraph report`` command: one self-contained HTML page (a thin layer over rolegraph.report).
+
+Imports only Click at module level (the library inside the command, so ``--help`` stays fast); it
+must not import another command's module. cli.py registers it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("report")
+@click.option(
+    "--corpus",
+    type=click.Path(),
+    default=None,
+    help="Corpus folder (default: the bundled corpus of the five seed pages).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=False, allow_dash=True),
+    default="report.html",
+    show_default=True,
+    help="Write the page to FILE (atomically); '-' writes it to standard output.",
+)
+@click.option("--title", default=None, metavar="TITLE", help="Heading of the page (default: rolegraph report).")
+@click.pass_context
+def report_command(ctx: click.Context, corpus: str | None, output: str, title: str | None) -> None:
+    """One self-contained HTML page: the ladder per company size, every disagreement with its
+    quotes in context, and every source's claims, with a role filter. Opens offline in any browser."""
+    from .cli import emit, load
+    from .report import report
+
+    c = load(ctx, corpus)
+    html = report(c, title=title)
+    emit(ctx, html, None if output == "-" else output)
+    if output != "-" and sys.stderr.isatty():
+        click.echo(f"rolegraph report: wrote {output} ({len(html.encode('utf-8')) // 1024} KiB)", err=True)
