@@ -7,6 +7,7 @@ The public API (imported lazily so the CLI starts fast)::
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
+    html = rolegraph.report(corpus)             # the HTML report page (callable package)
     from rolegraph.consensus import explain, render
 """
 
@@ -26,6 +27,7 @@ __all__ = [
     "init_corpus",
     "lint",
     "load_corpus",
+    "report",
     "stats",
 ]
 
@@ -44,10 +46,10 @@ _LAZY = {
 
 
 def __getattr__(name: str):
-    if name == "consensus":  # the subpackage, callable as consensus(corpus)
+    if name in ("consensus", "report"):  # subpackages, callable as consensus(corpus) and report(corpus)
         from importlib import import_module
 
-        return import_module("rolegraph.consensus")
+        return import_module(f"rolegraph.{name}")
     if name in _LAZY:
         from importlib import import_module
 
