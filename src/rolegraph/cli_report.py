@@ -26,7 +26,9 @@ import click
     show_default=True,
     help="Write the page to FILE (atomically); '-' writes it to standard output.",
 )
-@click.option("--title", default=None, metavar="TITLE", help="Heading of the page (default: rolegraph report).")
+@click.option(
+    "--title", default=None, metavar="TITLE", help="Heading of the page (default: Role ladders and disagreements)."
+)
 @click.pass_context
 def report_command(ctx: click.Context, corpus: str | None, output: str, title: str | None) -> None:
     """One self-contained HTML page: the ladder per company size, every disagreement with its

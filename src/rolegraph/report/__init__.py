@@ -40,7 +40,7 @@ def report(
 ) -> str:
     """The HTML page for a loaded corpus, as text (byte-identical for the same corpus).
 
-    ``title`` heads the page (default: "rolegraph report"); ``corpus_label`` names the corpus
+    ``title`` heads the page (default: "Role ladders and disagreements"); ``corpus_label`` names the corpus
     as the reader should see it (default: "bundled corpus" or the folder's name, never an
     absolute path); ``left_out`` lists claims the caller left out of the corpus (objects or
     dicts with file, line, claim, code, reason), shown in the summary; ``graphviz=False``

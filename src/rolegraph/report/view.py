@@ -319,7 +319,7 @@ def build_view(
     summary = lint_report.summary()
     claims_all = corpus.claims()
     return ReportView(
-        title=title or "rolegraph report",
+        title=title or "Role ladders and disagreements",
         version=__version__,
         corpus=corpus_label or corpus_name(corpus),
         built=build_time(),
