@@ -223,3 +223,28 @@ def test_view_is_json_serialisable_and_stable(bundled):
     a = json.dumps(asdict(build_view(bundled, graphviz=False)), sort_keys=True)
     b = json.dumps(asdict(build_view(bundled, graphviz=False)), sort_keys=True)
     assert a == b
+
+
+def test_big_ladders_become_tables_and_list_only_contested_pairs(bundled, monkeypatch):
+    import rolegraph.report.ladders as ladders
+    import rolegraph.report.view as view
+
+    monkeypatch.setattr(ladders, "MAX_PICTURE_ROLES", 3)
+    monkeypatch.setattr(view, "MAX_LISTED_PAIRS", 2)
+    result = rolegraph.consensus(bundled)
+    v = build_view(bundled)
+    for sv in v.sizes:
+        sr = result.sizes[sv.name]
+        assert sv.roles == sum(len(t) for t in sr.ladder) + len(sr.unplaced) > 3
+        assert sv.svg is None and sv.too_big
+        assert sv.all_pairs == len(sr.pairs) > 2
+        assert [p.contested for p in sv.pairs] == [True] * len(sr.contested)
+    html = rolegraph.report.render_html(v)
+    assert "too many for a readable picture" in html and "contested pairs of the" in html
+    assert v.graphviz_note is None  # Graphviz was there; the sizes were just too big
+
+
+def test_quote_that_ends_its_sentence_gets_no_next_sentence():
+    text = "The VP reports to the CPO. Another thing entirely follows here."
+    ctx = sentence_context(text, 0, len("The VP reports to the CPO."))
+    assert ctx.after == "" and not ctx.cut_after

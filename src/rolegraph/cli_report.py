@@ -36,7 +36,7 @@ def report_command(ctx: click.Context, corpus: str | None, output: str, title: s
     from .cli import emit, load
     from .report import report
 
-    c = load(ctx, corpus)
+    c = load(ctx, corpus, cache=True)
     html = report(c, title=title)
     emit(ctx, html, None if output == "-" else output)
     if output != "-" and sys.stderr.isatty():

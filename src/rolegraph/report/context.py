@@ -43,7 +43,9 @@ def sentence_context(text: str, start: int, end: int, limit: int = MAX_CONTEXT) 
     before = head[s:].lstrip()
     tail = text[end : end + limit]
     m = _SENTENCE_END.search(tail)
-    if m:
+    if _SENTENCE_END.match(text, end - 1) and end > start:  # the quote ends its sentence
+        after, cut_after = "", False
+    elif m:
         after, cut_after = tail[: m.end()].rstrip("\n"), False
     else:
         after, cut_after = tail, end + limit < len(text)

@@ -43,25 +43,44 @@ _ATTRIBUTES = frozenset(
 )
 
 
+NO_DOT = "Graphviz's dot program is not installed (Debian/Ubuntu: apt-get install graphviz)"
+NO_BINDING = "the Python package graphviz is not installed (pip install 'rolegraph[graph]')"
+
+
 class NoGraphviz(Exception):
     """Graphviz (the ``dot`` program or its Python binding) is missing; the message says which."""
 
 
-def size_svgs(result) -> dict[str, str]:
-    """One sanitised ``<svg>`` element per size of a consensus result, keyed by size.
+#: a size with more roles than this is drawn as a table: a picture that big is unreadable (and slow to lay out)
+MAX_PICTURE_ROLES = 60
 
-    Raises :class:`NoGraphviz` when the picture cannot be drawn here.
+
+def picture_roles(size) -> int:
+    """How many boxes the picture of one size (a consensus SizeResult) would have."""
+    return sum(len(t) for t in size.ladder) + len(size.unplaced)
+
+
+def size_svgs(result) -> dict[str, str]:
+    """One sanitised ``<svg>`` element per size of a consensus result, keyed by size, for the sizes
+    with at most :data:`MAX_PICTURE_ROLES` roles.
+
+    Raises :class:`NoGraphviz` when the pictures cannot be drawn here.
     """
-    from ..consensus.render import render_svg
-    from ..errors import UsageError
+    try:
+        import graphviz
+    except ImportError:
+        raise NoGraphviz(NO_BINDING) from None
+    from ..consensus.render import render_dot
 
     out: dict[str, str] = {}
     for name, size in result.sizes.items():
-        one = dataclasses.replace(result, sizes={name: size})
+        if picture_roles(size) > MAX_PICTURE_ROLES:
+            continue
+        source = render_dot(dataclasses.replace(result, sizes={name: size}))
         try:
-            raw = render_svg(one)
-        except UsageError as e:
-            raise NoGraphviz(str(e)) from None
+            raw = graphviz.Source(source).pipe(format="svg", quiet=True)  # dot's layout warnings are not ours
+        except graphviz.ExecutableNotFound:
+            raise NoGraphviz(NO_DOT) from None
         out[name] = sanitize_svg(raw, f"Consensus ladder for {name} companies")
     return out
 

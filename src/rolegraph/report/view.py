@@ -117,8 +117,11 @@ class SizeView:
     unplaced: tuple[str, ...]
     cycles: tuple[str, ...]
     top: tuple[str, ...]  # roles some source calls the top role at this size
-    pairs: tuple[PairRow, ...]
+    pairs: tuple[PairRow, ...]  # every pair, or only the contested ones when there are many
+    all_pairs: int
     contested: int
+    roles: int
+    too_big: bool  # too many roles for a picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +212,7 @@ def build_view(
     """Lint and reconcile ``corpus`` and gather what the report shows; see :func:`rolegraph.report`."""
     from ..consensus import consensus
     from ..linter import lint
-    from .ladders import NoGraphviz, size_svgs
+    from .ladders import MAX_PICTURE_ROLES, NoGraphviz, picture_roles, size_svgs
 
     lint_report = lint(corpus)
     result = consensus(corpus)
@@ -298,7 +301,11 @@ def build_view(
             note = f"The ladders are drawn as tables: {e}"
     else:
         note = "The ladders are drawn as tables (pictures turned off)."
-    sizes = tuple(_size_view(result.sizes[s], result.label, svgs.get(s)) for s in SIZES if s in result.sizes)
+    sizes = tuple(
+        _size_view(result.sizes[s], result.label, svgs.get(s), picture_roles(result.sizes[s]) > MAX_PICTURE_ROLES)
+        for s in SIZES
+        if s in result.sizes
+    )
 
     sources = []
     for s in corpus.sources:
@@ -339,7 +346,11 @@ def build_view(
     )
 
 
-def _size_view(s, label, svg: str | None) -> SizeView:
+#: above this many pairs at a size, the page lists only the contested ones (the ladder shows the rest)
+MAX_LISTED_PAIRS = 60
+
+
+def _size_view(s, label, svg: str | None, too_big: bool) -> SizeView:
     from ..consensus.copies import UnionFind
 
     in_cycle = {r for c in s.cycles for r in c}
@@ -359,7 +370,8 @@ def _size_view(s, label, svg: str | None) -> SizeView:
             texts.append(text + (" (cycle)" if any(r in in_cycle for r in parts[k]) else ""))
         tiers.append(", ".join(texts))
     rows = []
-    for p in s.pairs:
+    listed = s.pairs if len(s.pairs) <= MAX_LISTED_PAIRS else s.contested
+    for p in listed:
         a, b = label(p.roles[0]), label(p.roles[1])
         if p.verdict == "contested":
             rel = "contested, " + (f"leans {p.leaning}" if p.leaning else "tie")
@@ -377,5 +389,8 @@ def _size_view(s, label, svg: str | None) -> SizeView:
         cycles=tuple(", ".join(label(r) for r in c) for c in s.cycles),
         top=tuple(label(r) for r, _ in s.top),
         pairs=tuple(rows),
+        all_pairs=len(s.pairs),
+        roles=sum(len(t) for t in s.ladder) + len(s.unplaced),
+        too_big=too_big and svg is None,
         contested=sum(1 for p in s.pairs if p.verdict == "contested"),
     )
