@@ -9,6 +9,9 @@ The public API (imported lazily so the CLI starts fast)::
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
     html = rolegraph.report(corpus)             # the HTML report page (callable package)
     from rolegraph.consensus import explain, render
+
+It imports nothing of the package at import time (the table above is resolved on first use); it must
+not import the CLI.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_corpus": ("rolegraph.loader", "load_corpus"),
+    "load_corpus": ("rolegraph.corpus", "load_corpus"),
     "export": ("rolegraph.exporter", "export"),
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),

@@ -1,7 +1,7 @@
 """Each quote inside its surrounding sentence, cut from the source's snapshot.
 
 Holds the sentence-cutting rule and the snapshot reading for the report. It reads snapshots
-through the loader's safe file access (inside the corpus, size limits) and imports nothing
+through the corpus package's safe file access (inside the corpus, size limits) and imports nothing
 else of rolegraph but the model; it must not import the report's view or renderer.
 """
 
@@ -55,7 +55,8 @@ def sentence_context(text: str, start: int, end: int, limit: int = MAX_CONTEXT) 
 def snapshot_texts(root: str, sources: list[Source]) -> dict[str, str]:
     """The snapshot text of every source that has located quotes, keyed by source id; a
     snapshot that is missing, refused or not UTF-8 is left out (lint reports it)."""
-    from ..loader import Budget, read_snapshot
+    from ..corpus.files import Budget
+    from ..corpus.snapshots import read_snapshot
 
     budget = Budget()
     out: dict[str, str] = {}

@@ -70,7 +70,7 @@ def size_svgs(result) -> dict[str, str]:
         import graphviz
     except ImportError:
         raise NoGraphviz(NO_BINDING) from None
-    from ..consensus.render import render_dot
+    from ..consensus.formats.dot import render_dot
 
     out: dict[str, str] = {}
     for name, size in result.sizes.items():

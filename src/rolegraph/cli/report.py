@@ -1,7 +1,7 @@
 """The ``rolegraph report`` command: one self-contained HTML page (a thin layer over rolegraph.report).
 
-Imports only Click at module level (the library inside the command, so ``--help`` stays fast); it
-must not import another command's module. cli.py registers it.
+One library call plus writing the file. Imports only Click and ``common`` at module level (the library
+inside the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module.
 """
 
 from __future__ import annotations
@@ -10,14 +10,11 @@ import sys
 
 import click
 
+from .common import CORPUS_HELP, emit, load
+
 
 @click.command("report")
-@click.option(
-    "--corpus",
-    type=click.Path(),
-    default=None,
-    help="Corpus folder (default: the bundled corpus of the five seed pages).",
-)
+@click.option("--corpus", type=click.Path(), default=None, help=CORPUS_HELP)
 @click.option(
     "-o",
     "--output",
@@ -33,8 +30,7 @@ import click
 def report_command(ctx: click.Context, corpus: str | None, output: str, title: str | None) -> None:
     """One self-contained HTML page: the ladder per company size, every disagreement with its
     quotes in context, and every source's claims, with a role filter. Opens offline in any browser."""
-    from .cli import emit, load
-    from .report import report
+    from ..report import report
 
     c = load(ctx, corpus, cache=True)
     html = report(c, title=title)
