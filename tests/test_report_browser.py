@@ -219,10 +219,11 @@ def test_no_serious_or_critical_accessibility_violations(watched, bundled_page):
 
 
 def test_screenshots_at_desktop_and_phone_width(watched, bundled_page, tmp_path):
-    """Screenshots for the record: $ROLEGRAPH_SCREENSHOTS (a folder) when set, else a temporary one."""
+    """Screenshots for the record: $ROLEGRAPH_SCREENSHOTS (a folder) when set, else a temporary one.
+    ``ROLEGRAPH_SCREENSHOTS=docs pytest tests/test_report_browser.py -k screenshots`` makes docs/report.png."""
     folder = Path(os.environ.get("ROLEGRAPH_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, width, height in (("report-desktop.png", 1280, 1500), ("report-phone.png", 390, 844)):
+    for name, width, height in (("report.png", 1200, 1500), ("report-phone.png", 390, 844)):
         w = watched(width=width, height=height).open(bundled_page)
         path = folder / name
         w.page.screenshot(path=str(path))

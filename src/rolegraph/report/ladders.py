@@ -10,6 +10,7 @@ report's view or HTML renderer.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from html import escape
 from xml.etree import ElementTree
@@ -72,16 +73,20 @@ def size_svgs(result) -> dict[str, str]:
         raise NoGraphviz(NO_BINDING) from None
     from ..consensus.formats.dot import render_dot
 
-    out: dict[str, str] = {}
-    for name, size in result.sizes.items():
-        if picture_roles(size) > MAX_PICTURE_ROLES:
-            continue
-        source = render_dot(dataclasses.replace(result, sizes={name: size}))
-        try:
-            raw = graphviz.Source(source).pipe(format="svg", quiet=True)  # dot's layout warnings are not ours
-        except graphviz.ExecutableNotFound:
-            raise NoGraphviz(NO_DOT) from None
-        out[name] = sanitize_svg(raw, f"Consensus ladder for {name} companies")
+    names = [name for name, size in result.sizes.items() if picture_roles(size) <= MAX_PICTURE_ROLES]
+    sources = {name: render_dot(dataclasses.replace(result, sizes={name: result.sizes[name]})) for name in names}
+
+    def draw(name: str) -> str:
+        raw = graphviz.Source(sources[name]).pipe(format="svg", quiet=True)  # dot's layout warnings are not ours
+        return sanitize_svg(raw, f"Consensus ladder for {name} companies")
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:  # one dot process per size, side by side (threads only wait for them)
+        with ThreadPoolExecutor(max_workers=max(1, min(len(names), os.cpu_count() or 1))) as pool:
+            out = dict(zip(names, pool.map(draw, names), strict=True))
+    except graphviz.ExecutableNotFound:
+        raise NoGraphviz(NO_DOT) from None
     return out
 
 

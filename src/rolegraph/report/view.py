@@ -33,6 +33,13 @@ RELATION_TEXT = {
     "overlaps": "overlaps with",
 }
 SEVERITIES = ("error", "warning", "info")
+SIZE_TEXT = {
+    "startup": "Startups",
+    "small": "Small companies",
+    "mid": "Mid-size companies",
+    "large": "Large companies",
+    "enterprise": "Enterprises",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,7 @@ class PairRow:
 @dataclass(frozen=True, slots=True)
 class SizeView:
     name: str
+    label: str  # "Mid-size companies"
     votes: int
     svg: str | None  # sanitised <svg> markup, None when drawn as a table
     tiers: tuple[str, ...]  # top first: "A = B, C"
@@ -382,6 +390,7 @@ def _size_view(s, label, svg: str | None, too_big: bool) -> SizeView:
         )
     return SizeView(
         name=s.size,
+        label=SIZE_TEXT.get(s.size, s.size),
         votes=s.votes,
         svg=svg,
         tiers=tuple(tiers),
