@@ -227,10 +227,10 @@ def test_view_is_json_serialisable_and_stable(bundled):
 
 def test_big_ladders_become_tables_and_list_only_contested_pairs(bundled, monkeypatch):
     import rolegraph.report.ladders as ladders
-    import rolegraph.report.view as view
+    import rolegraph.report.sizes as sizes
 
     monkeypatch.setattr(ladders, "MAX_PICTURE_ROLES", 3)
-    monkeypatch.setattr(view, "MAX_LISTED_PAIRS", 2)
+    monkeypatch.setattr(sizes, "MAX_LISTED_PAIRS", 2)
     result = rolegraph.consensus(bundled)
     v = build_view(bundled)
     for sv in v.sizes:

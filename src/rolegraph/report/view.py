@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..model import SIZES, Claim, Corpus, format_sizes
 from .context import QuoteContext, claim_context, snapshot_texts
+from .sizes import SizeView, size_view
 
 RELATION_TEXT = {
     "above": "is above",
@@ -33,13 +34,6 @@ RELATION_TEXT = {
     "overlaps": "overlaps with",
 }
 SEVERITIES = ("error", "warning", "info")
-SIZE_TEXT = {
-    "startup": "Startups",
-    "small": "Small companies",
-    "mid": "Mid-size companies",
-    "large": "Large companies",
-    "enterprise": "Enterprises",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,34 +96,6 @@ class FindingGroup:
     heading: str  # the roles, "A · B", or "Structure" for findings without roles
     findings: tuple[FindingView, ...]
     roles: str
-
-
-@dataclass(frozen=True, slots=True)
-class PairRow:
-    first: str
-    relation: str  # "above", "same as", "contested (leans above)", ...
-    second: str
-    agreement: str
-    sources: int
-    contested: bool
-    roles: str
-
-
-@dataclass(frozen=True, slots=True)
-class SizeView:
-    name: str
-    label: str  # "Mid-size companies"
-    votes: int
-    svg: str | None  # sanitised <svg> markup, None when drawn as a table
-    tiers: tuple[str, ...]  # top first: "A = B, C"
-    unplaced: tuple[str, ...]
-    cycles: tuple[str, ...]
-    top: tuple[str, ...]  # roles some source calls the top role at this size
-    pairs: tuple[PairRow, ...]  # every pair, or only the contested ones when there are many
-    all_pairs: int
-    contested: int
-    roles: int
-    too_big: bool  # too many roles for a picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +276,7 @@ def build_view(
     else:
         note = "The ladders are drawn as tables (pictures turned off)."
     sizes = tuple(
-        _size_view(result.sizes[s], result.label, svgs.get(s), picture_roles(result.sizes[s]) > MAX_PICTURE_ROLES)
+        size_view(result.sizes[s], result.label, svgs.get(s), picture_roles(result.sizes[s]) > MAX_PICTURE_ROLES)
         for s in SIZES
         if s in result.sizes
     )
@@ -351,55 +317,4 @@ def build_view(
         groups=group_views,
         source_views=tuple(sources),
         copy_groups=len(result.copy_groups),
-    )
-
-
-#: above this many pairs at a size, the page lists only the contested ones (the ladder shows the rest)
-MAX_LISTED_PAIRS = 60
-
-
-def _size_view(s, label, svg: str | None, too_big: bool) -> SizeView:
-    from ..consensus.copies import UnionFind
-
-    in_cycle = {r for c in s.cycles for r in c}
-    tiers = []
-    for tier in s.ladder:
-        idx = {r: i for i, r in enumerate(tier)}
-        uf = UnionFind(len(tier))
-        for p in s.pairs:
-            if p.verdict == "same" and p.roles[0] in idx and p.roles[1] in idx:
-                uf.union(idx[p.roles[0]], idx[p.roles[1]])
-        parts: dict[int, list[str]] = {}
-        for r in tier:
-            parts.setdefault(uf.find(idx[r]), []).append(r)
-        texts = []
-        for k in sorted(parts):
-            text = " = ".join(label(r) for r in parts[k])
-            texts.append(text + (" (cycle)" if any(r in in_cycle for r in parts[k]) else ""))
-        tiers.append(", ".join(texts))
-    rows = []
-    listed = s.pairs if len(s.pairs) <= MAX_LISTED_PAIRS else s.contested
-    for p in listed:
-        a, b = label(p.roles[0]), label(p.roles[1])
-        if p.verdict == "contested":
-            rel = "contested, " + (f"leans {p.leaning}" if p.leaning else "tie")
-        else:
-            rel = {"above": "above", "same": "same as"}.get(p.verdict, p.verdict)
-        rows.append(
-            PairRow(a, rel, b, f"{p.agreement:.2f}", p.independent_sources, p.verdict == "contested", _fold((a, b)))
-        )
-    return SizeView(
-        name=s.size,
-        label=SIZE_TEXT.get(s.size, s.size),
-        votes=s.votes,
-        svg=svg,
-        tiers=tuple(tiers),
-        unplaced=tuple(label(r) for r in s.unplaced),
-        cycles=tuple(", ".join(label(r) for r in c) for c in s.cycles),
-        top=tuple(label(r) for r, _ in s.top),
-        pairs=tuple(rows),
-        all_pairs=len(s.pairs),
-        roles=sum(len(t) for t in s.ladder) + len(s.unplaced),
-        too_big=too_big and svg is None,
-        contested=sum(1 for p in s.pairs if p.verdict == "contested"),
     )
