@@ -9,6 +9,7 @@ The public API (imported lazily so the CLI starts fast)::
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
     voc = rolegraph.corpus_vocabulary(folder)   # the role vocabulary a corpus uses
     rolegraph.explain_label(voc, "HoP")         # which role a label names, and why (file:line)
+    html = rolegraph.report(corpus)             # the HTML report page (callable package)
     from rolegraph.consensus import explain, render
 
     # publishing: leave out claims with structure errors (and unreadable claims files), say which
@@ -41,6 +42,7 @@ __all__ = [
     "lint",
     "load_corpus",
     "load_usable_corpus",
+    "report",
     "stats",
     "usable_corpus",
 ]
@@ -66,10 +68,10 @@ _LAZY = {
 
 
 def __getattr__(name: str):
-    if name == "consensus":  # the subpackage, callable as consensus(corpus)
+    if name in ("consensus", "report"):  # subpackages, callable as consensus(corpus) and report(corpus)
         from importlib import import_module
 
-        return import_module("rolegraph.consensus")
+        return import_module(f"rolegraph.{name}")
     if name in _LAZY:
         from importlib import import_module
 
