@@ -32,9 +32,16 @@ def normalize_label(text: str) -> str:
     return _SPACE.sub(" ", text).strip().rstrip(".").casefold()
 
 
+_MORE_PREFIXES = (
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+)
+
+
 def curie(iri: str) -> str:
     """An IRI as the prefixed name a roles.ttl would write (``role:x``, ``rg:x``), else ``<iri>``."""
-    for prefix, ns in (("role", ROLE_NS), ("rg", RG), ("skos", SKOS)):
+    for prefix, ns in (("role", ROLE_NS), ("rg", RG), ("skos", SKOS), *_MORE_PREFIXES):
         if iri.startswith(ns) and re.fullmatch(r"[\w-]+", iri[len(ns) :]):
             return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
