@@ -11,6 +11,7 @@ must not import any other module of ``rolegraph``.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -90,6 +91,13 @@ class Src(NamedTuple):
         return f"{self.doc.label()}:{self.line}"
 
 
+def _at(src: Src, root: str) -> str:
+    """``built-in roles.ttl:12``, or a corpus file's ``root/roles.ttl:5``."""
+    if src.doc.builtin or not root or root == ".":
+        return src.at()
+    return f"{posixpath.normpath(posixpath.join(root.replace(chr(92), '/'), src.doc.where))}:{src.line}"
+
+
 @dataclass
 class Role:
     iri: str
@@ -162,16 +170,19 @@ class Vocabulary:
             self._suggested[key, n] = out[:n]
         return out[:n]
 
-    def why_unknown(self, text: str) -> str | None:
-        """Why a title the default vocabulary knows names no role here (an override took it), or None."""
+    def why_unknown(self, text: str, root: str = "") -> str | None:
+        """Why a title the default vocabulary knows names no role here (an override took it), or None.
+
+        A corpus file is named under ``root`` (the corpus folder as the user named it), as the
+        commands name every other file of a corpus; a built-in file stays ``built-in roles.ttl:N``."""
         key = normalize_label(text)
         gone = self.prov.retired_keys.get(key)
         if gone is not None:
             role, src = self.prov.retired[gone]
-            return f"it names {role.label!r}, retired by {src.at()} (owl:deprecated)"
+            return f"it names {role.label!r}, retired by {_at(src, root)} (owl:deprecated)"
         if key in self.prov.removed:
             iri, _, src = self.prov.removed[key][-1]
-            return f"{src.at()} removes it from {self.label(iri)!r} (rg:removedAltLabel)"
+            return f"{_at(src, root)} removes it from {self.label(iri)!r} (rg:removedAltLabel)"
         return None
 
     def copy(self) -> Vocabulary:
