@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..leftout import LeftOut
 from ..model import SIZES, Claim, Corpus, format_sizes
 from .context import QuoteContext, claim_context, snapshot_texts
 from .sizes import SizeView, size_view
@@ -34,17 +35,6 @@ RELATION_TEXT = {
     "overlaps": "overlaps with",
 }
 SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    """A claim the caller left out of the corpus (issue 19): where, which, why."""
-
-    file: str
-    line: int
-    claim: str
-    code: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +120,15 @@ class ReportView:
     source_views: tuple[SourceView, ...]
     copy_groups: int
 
+    @property
+    def left_out_counts(self) -> str:
+        """``1 claim, 2 whole claims files``: what the left-out list holds."""
+        claims = sum(1 for x in self.left_out if x.claim is not None)
+        files = len(self.left_out) - claims
+        parts = [f"{claims} claim{'' if claims == 1 else 's'}"] if claims else []
+        parts += [f"{files} whole claims file{'' if files == 1 else 's'}"] if files else []
+        return ", ".join(parts)
+
 
 def safe_url(url: str | None) -> str | None:
     """``url`` when it is an absolute http or https URL with a host, else None."""
@@ -156,19 +155,18 @@ def build_time() -> str | None:
 
 
 def _left_out(items: Sequence[object] | None) -> tuple[LeftOut, ...]:
+    """:class:`~rolegraph.leftout.LeftOut` records from records or dicts (a whole source: ``claim`` None)."""
     out = []
     for it in items or ():
+        if isinstance(it, LeftOut):
+            out.append(it)
+            continue
         get = it.get if isinstance(it, Mapping) else lambda k, it=it: getattr(it, k, None)
+        source, claim, code = (None if get(k) in (None, "") else str(get(k)) for k in ("source", "claim", "code"))
         out.append(
-            LeftOut(
-                str(get("file") or ""),
-                int(get("line") or 0),
-                str(get("claim") or ""),
-                str(get("code") or ""),
-                str(get("reason") or ""),
-            )
+            LeftOut(str(get("file") or ""), int(get("line") or 0), source, claim, code, str(get("reason") or ""))
         )
-    return tuple(sorted(out, key=lambda x: (x.file, x.line, x.claim)))
+    return tuple(sorted(out, key=LeftOut.sort_key))
 
 
 def _fold(labels) -> str:
