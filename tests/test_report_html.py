@@ -245,5 +245,7 @@ def test_report_rests_on_the_usable_claims_and_lists_what_it_left_out(tmp_path):
     assert "<h3>Left out of this report (1 claim, 1 whole claims file)</h3>" in page
     assert "claim <code>bad</code>" in page and "the whole claims file" in page
     assert '<span class="num">2</span><span class="lbl"><a href="#left-out">left out' in page
-    strict = run_inprocess(["report", "--corpus", str(root), "-o", str(tmp_path / "s.html"), "--strict"])
+    strict = run_inprocess(
+        ["report", "--corpus", str(root), "-o", str(tmp_path / "s.html"), "--strict"], cache=tmp_path / "x"
+    )
     assert strict.code == 2 and not (tmp_path / "s.html").exists()
