@@ -249,3 +249,16 @@ def test_report_rests_on_the_usable_claims_and_lists_what_it_left_out(tmp_path):
         ["report", "--corpus", str(root), "-o", str(tmp_path / "s.html"), "--strict"], cache=tmp_path / "x"
     )
     assert strict.code == 2 and not (tmp_path / "s.html").exists()
+
+
+def test_control_characters_from_a_page_never_reach_the_html(tmp_path):
+    from corpus_builder import build, claim
+
+    evil = "the Head of Product\x1b]0;owned\x07 sits above the VP of Product"
+    root = build(
+        tmp_path / "c",
+        {"s1": (f"Intro. {evil}. End.\n", [claim("c1", "Head of Product", "above", "VP of Product", quote=evil)])},
+    )
+    page = rolegraph.report(rolegraph.load_corpus(root), graphviz=False)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
+    assert "Head of Product\\x1b]0;owned\\x07 sits above" in page
