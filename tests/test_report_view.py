@@ -47,7 +47,7 @@ def test_findings_grouped_by_their_roles(bundled_view):
     for g in bundled_view.groups:
         for f in g.findings:
             for name in g.heading.split(" · "):
-                assert name.casefold() in f.roles.split("|")
+                assert name.casefold() in f.roles.split("\n")
 
 
 def test_sides_hold_every_claim_of_a_finding(bundled, bundled_view):

@@ -62,7 +62,7 @@ class ClaimView:
     quote: str
     context: QuoteContext | None
     copy: CopyMark | None
-    roles: str  # case-folded role labels joined by "|", for the filter
+    roles: str  # case-folded role labels joined by line breaks (SEPARATOR), for the filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +119,7 @@ class ReportView:
     groups: tuple[FindingGroup, ...]
     source_views: tuple[SourceView, ...]
     copy_groups: int
+    aliases: str = "[]"  # JSON [[alias, label], ...] for the role filter
 
     @property
     def left_out_counts(self) -> str:
@@ -169,8 +170,26 @@ def _left_out(items: Sequence[object] | None) -> tuple[LeftOut, ...]:
     return tuple(sorted(out, key=LeftOut.sort_key))
 
 
+SEPARATOR = "\n"  # between the labels of a data-roles attribute: a role label never holds a line break
+
+
 def _fold(labels) -> str:
-    return "|".join(sorted({x.casefold() for x in labels if x}))
+    return SEPARATOR.join(sorted({x.casefold() for x in labels if x}))
+
+
+def _aliases(corpus: Corpus) -> str:
+    """JSON ``[[alias, label], ...]`` (casefolded) for the roles the claims name, so the filter finds
+    a role by any of its titles ("cpo", "senior pm")."""
+    import json
+
+    voc = corpus.vocabulary
+    used = {r for s in corpus.sources for c in s.claims for r in (c.subject, c.object) if r}
+    pairs = set()
+    for iri in used:
+        role = voc.roles.get(iri)
+        if role is not None:
+            pairs.update((a.casefold(), role.label.casefold()) for a in role.alt_labels)
+    return json.dumps(sorted(pairs), ensure_ascii=False, separators=(",", ":"))
 
 
 def build_view(
@@ -292,7 +311,7 @@ def build_view(
                 retrieved=s.retrieved or "",
                 file=s.file,
                 claims=claims,
-                roles=_fold(x for c in claims for x in c.roles.split("|")),
+                roles=_fold(x for c in claims for x in c.roles.split(SEPARATOR)),
             )
         )
     summary = lint_report.summary()
@@ -309,6 +328,7 @@ def build_view(
         by_severity=tuple((s, summary[s]) for s in SEVERITIES),
         accepted=summary["accepted"],
         left_out=_left_out(left_out),
+        aliases=_aliases(corpus),
         min_agreement=f"{result.min_agreement:.2f}",
         graphviz_note=note,
         sizes=sizes,
