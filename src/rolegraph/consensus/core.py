@@ -273,20 +273,21 @@ def consensus(
     min_agreement: float | None = None,
     *,
     workers: int | None = None,
+    strict: bool | None = None,
 ) -> ConsensusResult:
     """The consensus ladder of ``corpus`` at each company size (all sizes by default).
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
-    the result does not depend on it. The corpus is not checked here: pass a
-    :class:`rolegraph.usable.UsableCorpus` (``load_usable_corpus``) to leave out claims with
-    structure errors; the result then carries its ``left_out`` list.
+    the result does not depend on it. Claims with structure errors are left out (``strict``: refuse
+    instead, default the corpus setting) and the result carries the ``left_out`` list; a
+    :class:`rolegraph.usable.UsableCorpus` (``load_usable_corpus``) is used as it is.
     """
     from dataclasses import replace
 
     from ..gc_pause import paused_gc
 
-    corpus, left_out = unwrap(corpus)
+    corpus, left_out = unwrap(corpus, strict)
     with paused_gc():
         return replace(_consensus(corpus, sizes, min_agreement, workers), left_out=left_out)
 

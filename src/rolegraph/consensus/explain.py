@@ -42,6 +42,8 @@ def explain(
     role_b: str,
     size: str | Iterable[str] | None = None,
     min_agreement: float | None = None,
+    *,
+    strict: bool | None = None,
 ) -> Explanation:
     """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
@@ -49,7 +51,7 @@ def explain(
     Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
     ``role_a`` is above ``role_b``.
     """
-    corpus, left_out = unwrap(corpus)
+    corpus, left_out = unwrap(corpus, strict)
     a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
     if a == b:
         raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
