@@ -328,9 +328,14 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     metavar="ROLE ROLE",
     help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
 )
+@click.option(
+    "--include-proposed",
+    is_flag=True,
+    help="Also count claims marked 'proposed: true' (written by extract, not yet reviewed).",
+)
 @output_option
 @click.pass_context
-def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
+def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -346,9 +351,11 @@ def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
     check_structure(c)
     chosen = [s.lower() for s in sizes] or None
     if pair:
-        emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
+        why = explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
+        emit(ctx, render_explain(why, fmt), output)
     else:
-        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c, fmt), output)
+        result = compute(c, sizes=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
+        emit(ctx, render(result, c, fmt), output)
 
 
 @main.command()

@@ -529,8 +529,12 @@ def consensus(
     min_agreement: float | None = None,
     *,
     workers: int | None = None,
+    include_proposed: bool = False,
 ) -> ConsensusResult:
     """The consensus ladder of ``corpus`` at each company size (all sizes by default).
+
+    Claims marked ``proposed: true`` (written by ``rolegraph extract``, not yet reviewed) do not
+    vote unless ``include_proposed``, so unreviewed proposals never outvote reviewed claims.
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
@@ -540,17 +544,27 @@ def consensus(
     from ..gc_pause import paused_gc
 
     with paused_gc():
-        return _consensus(corpus, sizes, min_agreement, workers)
+        return _consensus(corpus, sizes, min_agreement, workers, include_proposed)
+
+
+def counted_claims(corpus: Corpus, include_proposed: bool = False) -> list[Claim]:
+    """The claims consensus counts: all reviewed ones, and proposed ones only when asked."""
+    claims = corpus.claims()
+    return claims if include_proposed else [c for c in claims if not c.proposed]
 
 
 def _consensus(
-    corpus: Corpus, sizes: Iterable[str] | None, min_agreement: float | None, workers: int | None
+    corpus: Corpus,
+    sizes: Iterable[str] | None,
+    min_agreement: float | None,
+    workers: int | None,
+    include_proposed: bool = False,
 ) -> ConsensusResult:
     settings = _settings(corpus)
     chosen = normalize_sizes(sizes)
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
     weights = dict(settings.weights)
-    claims = corpus.claims()
+    claims = counted_claims(corpus, include_proposed)
     by_pair = collect_votes(claims, weights)
     iris = {r for p in by_pair for r in p}
     iris |= {c.subject for c in claims if c.relation == "top" and c.subject}
@@ -634,6 +648,8 @@ def explain(
     role_b: str,
     size: str | Iterable[str] | None = None,
     min_agreement: float | None = None,
+    *,
+    include_proposed: bool = False,
 ) -> Explanation:
     """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
@@ -649,7 +665,7 @@ def explain(
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
     weights = dict(settings.weights)
     pair = (a, b) if a < b else (b, a)
-    relevant = [c for c in corpus.claims() if {c.subject, c.object} == {a, b}]
+    relevant = [c for c in counted_claims(corpus, include_proposed) if {c.subject, c.object} == {a, b}]
     votes = collect_votes(relevant, weights).get(pair, [])
     labels = _labels(corpus, pair)
     copies = pair_copies(pair, votes, settings.similarity)
