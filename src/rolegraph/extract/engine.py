@@ -1,0 +1,321 @@
+"""The rules of extract: from a snapshot's text to proposed claims. Each sentence is split into
+clauses; in each clause the words between consecutive role mentions (or a pronoun resolved to a
+role) are matched against the relation cues of :mod:`.cues`; negation and contrast cancel a cue;
+coordinated objects ("beneath X or even Y") share it; ordered sequences, career-ladder lists and
+"from X to Y" transitions give adjacent pairs; scope, hedge and condition come from the clause.
+
+Imports the standard library and the other extract modules only (no CLI, no loader).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import ANY, Scope
+from . import cues as C
+from .ladders import list_ladders
+from .mentions import Mention, MentionFinder
+from .text import Span, clauses, lines, sentences, trim
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    subject: str
+    relation: str
+    object: str | None
+    start: int  # quote span in the snapshot
+    end: int
+    scope: Scope = ANY
+    hedge: str = "definite"
+    condition: str | None = None
+    cue: str = ""
+
+
+@dataclass(slots=True)
+class _Slot:
+    start: int
+    end: int
+    role: str | None  # None: a pronoun, resolved later
+    pronoun: str = ""
+
+
+class _Sentence:
+    def __init__(self, span: Span, mentions: list[Mention]):
+        self.span = span
+        self.mentions = mentions
+
+    def roles(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if m.role not in out:
+                out.append(m.role)
+        return out
+
+
+def _low(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".!?:; ")
+
+
+class Extractor:
+    """Proposes claims from snapshot text with one vocabulary (build once, run on many texts)."""
+
+    def __init__(self, vocabulary) -> None:
+        self.finder = MentionFinder(vocabulary)
+
+    def run(self, text: str) -> tuple[list[Proposal], list[str]]:
+        """(proposals in text order, unknown title-like mentions)."""
+        from .mentions import unknown_titles
+
+        all_mentions = self.finder.find(text)
+        unknown = unknown_titles(text, all_mentions)
+        out: list[Proposal] = []
+        prev: _Sentence | None = None
+        mi = 0
+        for line in lines(text):
+            for sp in sentences(text, line):
+                while mi < len(all_mentions) and all_mentions[mi].start < sp.start:
+                    mi += 1
+                j = mi
+                while j < len(all_mentions) and all_mentions[j].end <= sp.end:
+                    j += 1
+                sent = _Sentence(sp, all_mentions[mi:j])
+                out.extend(self._sentence(text, sent, prev))
+                prev = sent
+        out.extend(list_ladders(text, lines(text), all_mentions))
+        return out, unknown
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, text: str, sent: _Sentence, prev: _Sentence | None) -> list[Proposal]:
+        out: list[Proposal] = []
+        lead_scope, _ = C.scope_of(text[sent.span.start : sent.span.end].split(",")[0])
+        earlier: list[str] = []
+        for cl in clauses(text, sent.span):
+            ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
+            ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
+            out.extend(ctx.run())
+            earlier.extend(m.role for m in ms)
+        return out
+
+
+class _Clause:
+    def __init__(self, ex, text, span, mentions, sent, prev, earlier, lead_scope):
+        self.text, self.span, self.mentions, self.sent, self.prev = text, span, mentions, sent, prev
+        self.earlier = earlier
+        body = text[span.start : span.end]
+        self.low = _low(body)
+        scope, _ = C.scope_of(body)
+        self.scope = scope or lead_scope or ANY
+        self.hedge, _ = C.hedge_of(body)
+        self.condition = C.condition_of(body)
+        self.quote = trim(text, span)
+        self.out: list[Proposal] = []
+        self.seen: set[tuple] = set()
+
+    def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
+        if not subj or subj == obj or (rel != "top" and not obj):
+            return
+        key = (subj, rel, obj)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        q = self.quote
+        self.out.append(Proposal(subj, rel, obj, q.start, q.end, self.scope, hedge or self.hedge, self.condition, cue))
+
+    def between(self, a, b) -> str:
+        return _low(self.text[a.end : b.start])
+
+    def before(self, a) -> str:
+        return _low(self.text[self.span.start : a.start])
+
+    def context_roles(self, exclude: set[str]) -> list[str]:
+        """Distinct roles this text is about just now: the previous sentence and this one so far."""
+        roles: list[str] = []
+        for r in (self.prev.roles() if self.prev else []) + self.earlier:
+            if r not in roles and r not in exclude:
+                roles.append(r)
+        return roles
+
+    def resolve_pronoun(self, exclude: set[str]) -> str | None:
+        cands = self.context_roles(exclude)
+        return cands[0] if len(cands) == 1 else None
+
+    def slots(self) -> list[_Slot]:
+        slots = [_Slot(m.start, m.end, m.role) for m in self.mentions]
+        body = self.text[self.span.start : self.span.end]
+        for m in C.PRONOUN_SUBJ.finditer(body):
+            s, e = self.span.start + m.start(), self.span.start + m.end()
+            if not any(x.start <= s < x.end for x in slots):
+                slots.append(_Slot(s, e, None, m.group(0).lower()))
+        slots.sort(key=lambda x: x.start)
+        return slots
+
+    def run(self) -> list[Proposal]:
+        slots = self.slots()
+        contrasted = {
+            i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(_low(self.text[self.span.start : s.start]))
+        }
+        self._plural_same(slots)
+        for i in range(len(slots) - 1):
+            a, b = slots[i], slots[i + 1]
+            if b.role is None or i + 1 in contrasted:
+                continue
+            subj = a
+            if i in contrasted:  # "unlike X, Y ..." or "X, unlike Y, ...": the subject is before it
+                earlier = [s for k, s in enumerate(slots[:i]) if k not in contrasted and s.role]
+                if not earlier:
+                    continue
+                subj = earlier[-1]
+            btw = self.between(a, b)
+            rels = self._pair(subj, a, b, btw, slots, i)
+            if not rels:
+                continue
+            # coordinated objects share the relation: "beneath X or even Y"
+            for k in range(i + 2, len(slots)):
+                c = slots[k]
+                if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
+                    break
+                for s_role, rel, cue in rels:
+                    obj = c.role
+                    if rel in ("above_by", "below_by"):
+                        continue
+                    self.emit(s_role, rel, obj, cue)
+        self._singles(slots)
+        return self.out
+
+    def _subject_role(self, subj: _Slot, obj: str) -> str | None:
+        if subj.role is not None:
+            return subj.role
+        return self.resolve_pronoun({obj})
+
+    def _pair(self, subj, a, b, btw: str, slots, i) -> list[tuple[str, str, str]]:
+        """Relations between slot ``subj`` (or ``a``) and mention ``b``, given the words between."""
+        done: list[tuple[str, str, str]] = []
+
+        def add(s, rel, o, cue):
+            if s and o and s != o:
+                self.emit(s, rel, o, cue)
+                done.append((s, rel, cue))
+
+        # coordination: "X or Y is the person in charge", "X and Y are two terms for the same role"
+        if a.role and C.OR_COORD.match(btw) and C.SAME_AFTER_OR.match(self._after(b, slots, i + 1)):
+            add(a.role, "same", b.role, "'X or Y is the person in charge' (alternative titles)")
+            return done
+        if a.role and re.fullmatch(r"\s*(?:and|&)\s*(?:the|a|an)?\s*", btw):
+            after = self._after(b, slots, i + 1)
+            if C.SAME_AFTER_AND.match(after):
+                add(a.role, "same", b.role, "'X and Y are the same role / interchangeable'")
+            elif C.OVERLAP_AND.match(after):
+                add(a.role, "overlaps", b.role, "'X and Y share / overlap'")
+            return done
+        if C.ARROW_UP.match(btw) and a.role:
+            add(b.role, "above", a.role, "ladder arrow (next is higher)")
+            return done
+        if C.ARROW_DOWN.match(btw) and a.role:
+            add(a.role, "above", b.role, "'X > Y'")
+            return done
+        if a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
+            add(b.role, "above", a.role, "'from X to Y' (career step)")
+            return done
+        if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
+            add(a.role, "above", b.role, "ordered sequence ('followed by', 'then')")
+            return done
+        neg = bool(C.NEGATION.search(btw))
+        obj = b.role
+        s = self._subject_role(subj, obj)
+        if C.NOT_ABOVE.match(btw):
+            add(s, "not_above", obj, "negated 'above' ('is not above', 'isn't in a higher position than')")
+            return done
+        if neg:
+            return done
+        if a.role and C.THINK_AS.match(btw) and C.THINK_BEFORE.search(self.before(a)):
+            add(s, "may_be", obj, "'think of X as Y'")
+        elif C.SAME.match(btw):
+            add(s, "same", obj, "'is the same role as' / 'also known as'")
+        elif C.PROMOTED.match(btw):
+            add(obj, "above", s, "'X is promoted to / becomes Y' (career step)")
+        elif C.REPORTS_TO.match(btw):
+            add(s, "below" if "present" in btw else "reports_to", obj, "'reports to' / 'answers to'")
+        elif C.BELOW.match(btw):
+            add(s, "below", obj, "'is below / beneath / under'")
+        elif C.ABOVE.match(btw):
+            add(s, "above", obj, "'is above / higher than / senior to'")
+        elif C.OVERLAPS.match(btw):
+            add(s, "overlaps", obj, "'overlaps with'")
+        elif C.MAY_BE.match(btw):
+            add(s, "may_be", obj, "'may be / may act as / is a'")
+        elif C.OVERSEES.match(btw):
+            add(s, "oversees", obj, "'oversees / manages / leads'")
+        elif re.search(r"\bacts? as both\s*(?:a|an|the)?\s*$", btw) and a.role is None:
+            pass
+        return done
+
+    def _after(self, b, slots, k) -> str:
+        end = slots[k + 1].start if k + 1 < len(slots) else self.span.end
+        return _low(self.text[b.end : end])
+
+    # ------------------------------------------------------------------ patterns of one mention or none
+    def _singles(self, slots) -> None:
+        low_clause = self.low
+        roles = [s for s in slots if s.role]
+        # "acts as both X and Y": one position, two titles
+        m = re.search(r"\b(?:acts?|serves?|functions?|doubles?) as both\b", low_clause)
+        if m and len(roles) >= 2:
+            self.emit(roles[-1].role, "may_be", roles[-2].role, "'acts as both X and Y'")
+        # "Both may also be involved in ...": the two roles just named share a duty
+        if not roles and C.BOTH_SHARE.match(low_clause):
+            cands = self.context_roles(set())
+            if len(cands) == 2:
+                self.emit(cands[0], "overlaps", cands[1], "'both ... involved in' (shared duty)")
+        for k, s in enumerate(slots):
+            nxt = slots[k + 1].start if k + 1 < len(slots) else self.span.end
+            after = _low(self.text[s.end : nxt])
+            if C.NEGATION.search(after.split(",")[0]) and not re.match(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn", after):
+                neg_after = True
+            else:
+                neg_after = False
+            role = s.role
+            if role is None and C.TOP.match(after):
+                role = self.resolve_pronoun(set()) if s.pronoun in ("they", "he", "she", "this role") else None
+            if role and not neg_after and C.TOP.match(after):
+                self.emit(role, "top", None, "'the highest-ranking / top / most senior role'")
+            if role and k + 1 == len(slots) or (role and slots[k + 1].role is None):
+                m2 = C.COMPARATIVE_END.match(after)
+                if m2 and not C.NEGATION.search(after):
+                    others = [r for r in self.context_roles({role})]
+                    if len(others) == 1 and self.prev and role in self.prev.roles():
+                        rel = "above" if m2.group("dir") in ("higher", "above") else "below"
+                        self.emit(role, rel, others[0], "comparative with the other role just named")
+                m3 = re.search(r"\b(?:than|to|under|below|above)\s+(?:them|him|her|that role|that person)\b", after)
+                verb = re.search(r"\b(?:is|are|be|sits?|ranks?|reports?|isn[’']t|aren[’']t|remains?|stays?)\b", after)
+                if m3 and verb and verb.start() < m3.start() and not re.search(r"\breports?\s+to\s+them", after):
+                    cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
+                    cands = list(dict.fromkeys(cands)) or self.context_roles({role})
+                    if len(cands) == 1:
+                        pseudo = _Slot(s.end, s.end, role)
+                        obj_slot = _Slot(self.span.start + 0, self.span.start + 0, cands[0])
+                        btw = _low(self.text[s.end : self.text.find(m3.group(0).split()[-1], s.end)])
+                        btw = re.sub(r"\s+$", " ", btw + " ")
+                        self._pair_pronoun_obj(pseudo, obj_slot, btw)
+
+    def _pair_pronoun_obj(self, subj, obj, btw) -> None:
+        if C.NOT_ABOVE.match(btw):
+            self.emit(subj.role, "not_above", obj.role, "negated 'above' with 'them' = the other role named")
+        elif C.NEGATION.search(btw):
+            return
+        elif C.REPORTS_TO.match(btw):
+            self.emit(subj.role, "reports_to", obj.role, "'reports to them' = the other role named")
+        elif C.BELOW.match(btw):
+            self.emit(subj.role, "below", obj.role, "'below them' = the other role named")
+        elif C.ABOVE.match(btw):
+            self.emit(subj.role, "above", obj.role, "'above them' = the other role named")
+
+    def _plural_same(self, slots) -> None:
+        """'these titles are used interchangeably': the two roles just named are one role."""
+        if [s for s in slots if s.role]:
+            return
+        if not C.PLURAL_SAME.search(self.low) or C.NEGATION.search(self.low.split("interchangeab")[0][-40:]):
+            return
+        cands = list(dict.fromkeys(self.earlier)) or (self.prev.roles() if self.prev else [])
+        if len(cands) == 2:
+            self.emit(cands[0], "same", cands[1], "'these titles are used interchangeably'")
