@@ -404,5 +404,11 @@ def rules(code: str | None, fmt: str) -> None:
         click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")
 
 
+from .cli_add import add  # noqa: E402
+from .cli_extract import extract  # noqa: E402
+
+main.add_command(add)
+main.add_command(extract)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
