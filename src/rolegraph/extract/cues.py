@@ -21,7 +21,7 @@ _NEG = r"(?:not|\w*n[’']t|never|no longer|hardly)"
 
 def _end(body: str, filler: int = 10) -> re.Pattern[str]:
     """A cue that ends the between-text: up to ``filler`` words, the cue, determiners."""
-    return re.compile(rf"^\s*(?:[’']s\s+)?{W}{{0,{filler}}}?(?:{body}){DET}\s*$")
+    return re.compile(rf"^[\s,:]*(?:[’']s\s+)?{W}{{0,{filler}}}?(?:{body}){DET}\s*$")
 
 
 # ---------------------------------------------------------------- relations between two mentions
@@ -48,8 +48,8 @@ REPORTS_TO = _end(
 OVERSEES = _end(
     r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|supervises?|supervising|directs"
     r"|directing|is in charge of|are in charge of|in charge of|has authority over|(?:is|are) the (?:boss|manager) of)"
-    r"(?:\s+(?:all|a|an|the|teams? of|groups? of|several|multiple|other|one or more|many|junior|senior|more"
-    r"|numerous|individual|fellow|a team of|a group of))*",
+    r"(?:\s+(?:all|a|an|the|teams? of|groups? of|squads? of|pods? of|handful of|several|multiple|other|one or more"
+    r"|many|junior|senior|more|numerous|individual|fellow|\d+|two|three|four|five|six|to|up to|between|and))*",
     filler=12,
 )
 SAME = _end(
@@ -61,7 +61,7 @@ SAME = _end(
 MAY_BE = _end(
     r"(?:may|can|might|could|sometimes|often|also|will sometimes|occasionally)\s+(?:also\s+|even\s+|well\s+)?"
     r"(?:be|act as|serve as|double as|function as|fill (?:in )?(?:the role of|as)|step in as|take on the role of"
-    r"|wear the hat of|play the role of)"
+    r"|wear the hat of|play the role of)|acts as|serves as|doubles as|steps in as"
     r"|(?:is|are) (?:also |essentially |basically |really )?(?:a|an)(?: kind of| type of| form of| sort of)?",
     filler=4,
 )
@@ -91,7 +91,7 @@ FROM_TO = re.compile(
     r"^\s*(?:role|position|level)?\s*(?:to|into|up to|on to|onto)(?:\s+(?:becoming|being))?(?:\s+(?:a|an|the))?\s*$"
 )
 PROMOTED = _end(
-    r"(?:is|are|be|get|gets|getting|was|were)\s+promoted (?:to|into)|moves? up (?:to|into)|moving up to|grows? into"
+    r"(?:is|are|be|get|gets|getting|was|were)\s+(?:\w+\s+)?promoted (?:to|into)|moves? up (?:to|into)|moving up to|grows? into"  # noqa: E501
     r"|steps? up to|progress(?:es)? to|advances? to|(?:eventually |later |often )?becomes?|next step (?:is|up is)"
     r"|can become|may become|will become|goes on to become",
     filler=4,
@@ -160,7 +160,7 @@ _SIZE_WORD = (
 _NOUN = r"(?:companies|company|organi[sz]ations?|orgs?|teams?|businesses|business|firms?|corporations?|enterprises"
 _NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits)"
 _SCOPE = re.compile(
-    rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?P<noun>{_NOUN})\b"  # noqa: E501
+    rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?:[a-z-]+\s+)?(?P<noun>{_NOUN})\b"  # noqa: E501
     r"|\b(?:in|at|for|within|inside)\s+(?:a|an|the|most|many|early-stage)?\s*(?P<bare>start-?ups?|enterprises?|scale-?ups?"
     r"|corporations?|large corporations)\b"
 )

@@ -73,6 +73,7 @@ class Extractor:
         prev: _Sentence | None = None
         mi = 0
         for line in lines(text):
+            self.line_scope = None
             for sp in sentences(text, line):
                 while mi < len(all_mentions) and all_mentions[mi].start < sp.start:
                     mi += 1
@@ -89,6 +90,9 @@ class Extractor:
     def _sentence(self, text: str, sent: _Sentence, prev: _Sentence | None) -> list[Proposal]:
         out: list[Proposal] = []
         lead_scope, _ = C.scope_of(text[sent.span.start : sent.span.end].split(",")[0])
+        if not sent.mentions and lead_scope is not None:
+            self.line_scope = lead_scope  # "At enterprise scale, things look different."
+        lead_scope = lead_scope or getattr(self, "line_scope", None)
         earlier: list[str] = []
         for cl in clauses(text, sent.span):
             ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
@@ -186,6 +190,9 @@ class _Clause:
     def _subject_role(self, subj: _Slot, obj: str) -> str | None:
         if subj.role is not None:
             return subj.role
+        here = [m.role for m in self.mentions if m.end <= subj.start and m.role != obj]
+        if here:  # "the Head of Product is ..., and they report to the CEO"
+            return here[-1] if len(set(here)) == 1 else None
         return self.resolve_pronoun({obj})
 
     def _pair(self, subj, a, b, btw: str, slots, i) -> list[tuple[str, str, str]]:
@@ -203,7 +210,9 @@ class _Clause:
             return done
         if a.role and re.fullmatch(r"\s*(?:and|&)\s*(?:the|a|an)?\s*", btw):
             after = self._after(b, slots, i + 1)
-            if C.SAME_AFTER_AND.match(after):
+            if C.NEGATION.search(after.split(",")[0]):
+                pass
+            elif C.SAME_AFTER_AND.match(after):
                 add(a.role, "same", b.role, "'X and Y are the same role / interchangeable'")
             elif C.OVERLAP_AND.match(after):
                 add(a.role, "overlaps", b.role, "'X and Y share / overlap'")

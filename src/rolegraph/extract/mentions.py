@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PLURAL_HEAD = re.compile(r"^(\w+)( (?:of|for|,) .+)$", re.I)  # "VP of Product" -> "VPs of Product"
+_PLURAL_HEAD = re.compile(r"^(.+?)( (?:of|for|,) .+)$", re.I)  # "VP of Product" -> "VPs of Product"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ def _stems(text: str) -> list[str]:
             out.append(t[:-2])
         if t.lower().endswith("s"):
             out.append(t[:-1])
-        m = re.match(r"^(\w+?)(?:e?s)(\s+(?:of|for)\s+.+)$", t, re.I)
+        m = re.match(r"^(.+?)(?:e?s)(\s+(?:of|for)\s+.+)$", t, re.I)
         if m:
             out.append(m.group(1) + m.group(2))
     return out
