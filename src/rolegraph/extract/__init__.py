@@ -3,7 +3,7 @@ vocabulary, relation cues, negation and contrast, scope, hedge and condition cue
 sequences and career-ladder lists, and a writer that appends proposals to a claims file marked
 ``proposed: true`` without touching what a person wrote.
 
-The package imports the model, the loader's public functions and the atomic writer; it must
+The package imports the model, the corpus package (files, claims parser) and the atomic writer; it must
 not import the CLI, the linter, the compiler or consensus.
 """
 

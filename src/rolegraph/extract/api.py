@@ -2,7 +2,7 @@
 proposals a claims file already holds, give each a readable id, render claims YAML, and merge
 into claims files (marked ``proposed: true``).
 
-Imports the model, the loader, the atomic writer and the extract modules; not the CLI.
+Imports the model, the corpus package, the atomic writer and the extract modules; not the CLI.
 """
 
 from __future__ import annotations
@@ -118,12 +118,12 @@ def proposals_for(source: Source, text: str, extractor: Extractor, vocabulary) -
 
 
 def _snapshot_text(corpus: Corpus, source: Source) -> str:
-    from ..loader import decode, locate
+    from ..corpus.files import decode, locate
 
     path, why = locate(Path(corpus.root), source.snapshot or "")
     if path is None:
         raise InputError(Problem(source.file, source.line_of("snapshot"), f"snapshot {why}; run: rolegraph add"))
-    from ..loader import MAX_SNAPSHOT_BYTES, read_input
+    from ..corpus.files import MAX_SNAPSHOT_BYTES, read_input
 
     data = read_input(path, MAX_SNAPSHOT_BYTES, source.snapshot or "", root=Path(corpus.root))
     return decode(data, source.snapshot or "")
@@ -166,7 +166,7 @@ def write_proposals(corpus: Corpus, result: ExtractResult) -> list[tuple[str, in
     problem in one leaves every file as it was.
     """
     from ..atomic import write_atomic
-    from ..loader import MAX_CLAIMS_FILE_BYTES, decode, read_input
+    from ..corpus.files import MAX_CLAIMS_FILE_BYTES, decode, read_input
 
     root = Path(corpus.root)
     planned = []

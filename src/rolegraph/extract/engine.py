@@ -4,7 +4,7 @@ role) are matched against the relation cues of :mod:`.cues`; negation and contra
 coordinated objects ("beneath X or even Y") share it; ordered sequences, career-ladder lists and
 "from X to Y" transitions give adjacent pairs; scope, hedge and condition come from the clause.
 
-Imports the standard library and the other extract modules only (no CLI, no loader).
+Imports the standard library and the other extract modules only (no CLI, no corpus loading).
 """
 
 from __future__ import annotations

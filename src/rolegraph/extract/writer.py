@@ -3,7 +3,7 @@ file's existing bytes stay as they are (the only edit ever made is ``claims: []`
 ``claims:`` so that items can follow), and the result is parsed again to prove every
 hand-written claim is unchanged before anything is written.
 
-Imports the loader's parser, yamlsafe, the errors and the model; not the CLI.
+Imports the corpus claims parser, yamlsafe, the errors and the model; not the CLI.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def merge(rel: str, original: str, items: list[dict]) -> str:
     safely: unparseable, ``claims:`` not the last key, or a non-empty flow list.
     """
     from .. import yamlsafe
-    from ..loader import parse_claims_file
+    from ..corpus.claims import parse_claims_file
 
     if not items:
         return original

@@ -2,7 +2,7 @@
 ``sources/ID.txt`` (UTF-8, LF line ends; HTML reduced to its main text) and a claims file
 ``claims/ID.yaml`` with the source header and its checksum.
 
-Imports the errors, the loader's id rule, the atomic writer and its own modules (fetch, html);
+Imports the errors, the corpus id rule, the atomic writer and its own modules (fetch, html);
 not the CLI, the linter or extract.
 """
 
@@ -86,7 +86,7 @@ def claims_header(sid: str, title: str | None, url: str | None, retrieved: str, 
 def _old_claims_section(path: Path, rel: str) -> str:
     """The text of an existing claims file from its ``claims:`` key on (kept by --replace)."""
     from .. import yamlsafe
-    from ..loader import MAX_CLAIMS_FILE_BYTES, decode, read_input
+    from ..corpus.files import MAX_CLAIMS_FILE_BYTES, decode, read_input
 
     text = decode(read_input(path, MAX_CLAIMS_FILE_BYTES, rel), rel)
     try:
@@ -117,7 +117,7 @@ def add_source(
 ) -> Added:
     """Store ``target`` (a file path or an http(s) URL) as a source of the corpus folder."""
     from ..atomic import write_atomic
-    from ..loader import _ID, _valid_url
+    from ..corpus.claims import _ID, _valid_url
     from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
     from .html import looks_like_html
 

@@ -1,11 +1,13 @@
-"""The ``rolegraph add`` command: a thin Click layer over :func:`rolegraph.sources.add_source`."""
+"""The ``rolegraph add`` command: a thin Click layer over :func:`rolegraph.sources.add_source`.
+
+Imports only Click at module level; the library inside the function."""
 
 from __future__ import annotations
 
 import click
 
 
-@click.command()
+@click.command("add")
 @click.argument("target", metavar="FILE|URL")
 @click.option("--id", "source_id", default=None, help="Source id (default: a slug of the title or URL).")
 @click.option("--url", default=None, help="URL to record (default: the final URL fetched; none for a file).")
@@ -20,13 +22,13 @@ import click
     "--max-bytes", type=click.IntRange(1), default=5 * 1024 * 1024, show_default=True, help="Largest page fetched."
 )
 @click.pass_context
-def add(ctx, target, source_id, url, title, retrieved, corpus, replace, timeout, max_bytes) -> None:
+def add_command(ctx, target, source_id, url, title, retrieved, corpus, replace, timeout, max_bytes) -> None:
     """Add a page (a file, or an http/https URL) to a corpus as a snapshot and a claims file.
 
     HTML is reduced to its main text (paragraph and list breaks kept); plain text is kept as it
     is. Next: rolegraph extract ID --write.
     """
-    from .sources import add_source
+    from ..sources import add_source
 
     got = add_source(
         corpus, target, source_id=source_id, url=url, title=title, retrieved=retrieved, replace=replace,

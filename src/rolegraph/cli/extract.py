@@ -1,4 +1,6 @@
-"""The ``rolegraph extract`` command: a thin Click layer over :func:`rolegraph.extract.extract`."""
+"""The ``rolegraph extract`` command: a thin Click layer over :func:`rolegraph.extract.extract`.
+
+Imports only Click at module level; the library inside the function."""
 
 from __future__ import annotations
 
@@ -7,24 +9,24 @@ import sys
 import click
 
 
-@click.command()
+@click.command("extract")
 @click.argument("source_ids", nargs=-1, metavar="SOURCE-ID...")
 @click.option("--all", "all_sources", is_flag=True, help="Every source of the corpus.")
 @click.option("--write", is_flag=True, help="Append the proposals to each source's claims file, marked proposed: true.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the proposals' YAML to FILE.")
 @click.option("--corpus", type=click.Path(), default=None, help="Corpus folder (default: the bundled corpus).")
 @click.pass_context
-def extract(ctx, source_ids, all_sources, write, output, corpus) -> None:
+def extract_command(ctx, source_ids, all_sources, write, output, corpus) -> None:
     """Propose claims from sources' snapshots: roles, relation, scope, hedge, a verbatim quote.
 
     Prints claims YAML, or with --write appends the proposals to the claims files (never
     changing a claim a person wrote, never repeating one that is there). Accept a proposal by
     deleting its 'proposed: true' line.
     """
-    from .cli import emit, load
-    from .errors import UsageError
-    from .extract import extract as run
-    from .extract import write_proposals
+    from .common import emit, load
+    from ..errors import UsageError
+    from ..extract import extract as run
+    from ..extract import write_proposals
 
     if bool(source_ids) == all_sources:
         raise UsageError("name SOURCE-IDs or pass --all (not both)")
