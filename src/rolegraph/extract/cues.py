@@ -14,7 +14,7 @@ import re
 from ..model import SIZE_INDEX, Scope
 
 W = r"(?:[\w’'-]+,?\s+)"  # one word of free filler
-DET = r"(?:\s*(?:the|a|an|any|all|that of(?: the| a)?|their|its|his|her|our|your))*"
+DET = r"(?:\s*(?:the|a|an|any|all|every|each|that of(?: the| a)?|their|its|his|her|our|your))*"
 
 _NEG = r"(?:not|\w*n[’']t|never|no longer|hardly)"
 
@@ -85,7 +85,7 @@ ARROW_DOWN = re.compile(r"^\s*(?:>|»)\s*$")
 FROM_BEFORE = re.compile(
     r"\b(?:from|leap from|move from|moving from|promoted from|promotion from|progress(?:ion|ed|ing|es)? from"
     r"|transition(?:ing|s)? from|step(?:ping)? up from|grow(?:ing|s)? from|advance(?:ment)? from)"
-    r"\s+(?:being\s+|a\s+role\s+as\s+)?(?:a|an|the)?\s*$"
+    r"(?:\s+(?:being|a role as))?(?:\s+(?:a|an|the))?\s*$"
 )
 FROM_TO = re.compile(
     r"^\s*(?:role|position|level)?\s*(?:to|into|up to|on to|onto)(?:\s+(?:becoming|being))?(?:\s+(?:a|an|the))?\s*$"
@@ -128,7 +128,7 @@ COMPARATIVE_END = re.compile(
 )
 PRONOUN_SUBJ = re.compile(r"\b(?:they|he|she|it|this person|this role|this position)\b", re.I)
 PRONOUN_OBJ = re.compile(r"^\s*(?:them|him|her|it|that role|this role|that person|that position)\b")
-CONTRAST_BEFORE = re.compile(r"\b(?:unlike|rather than|instead of|as opposed to|not|than|except)\s+(?:the|a|an)?\s*$")
+CONTRAST_BEFORE = re.compile(r"\b(?:unlike|rather than|instead of|as opposed to|except)(?:\s+(?:the|a|an))?\s*$")
 NEGATION = re.compile(
     rf"\b(?:{_NEG}|nor|rather than|instead of|unlike|as opposed to|different from|differs? from|distinct from"
     r"|confused with|mistaken for|opposed to)\b|n[’']t\b"
