@@ -21,9 +21,12 @@ _FIELDS = ("id", "subject_text", "relation_text", "object_text", "quote", "occur
 def yaml_string(text: str) -> str:
     """A YAML double-quoted scalar (JSON's escapes, which YAML reads alike) on one line."""
     s = json.dumps(text, ensure_ascii=False)
-    for ch, esc in (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\u0085", "\\u0085"), ("\ufeff", "\\ufeff")):
-        s = s.replace(ch, esc)
-    return s
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in s)
+
+
+def _escape(ch: str) -> str:
+    n = ord(ch)
+    return f"\\u{n:04x}" if n <= 0xFFFF else f"\\U{n:08x}"
 
 
 def render_item(fields: dict, indent: str) -> str:
