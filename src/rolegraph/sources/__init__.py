@@ -147,7 +147,7 @@ def add_source(
         data = path.read_bytes()
         is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(data)
         text, found_title = to_text(data, html=is_html, where=target)
-        retrieved = retrieved or _dt.date.fromtimestamp(path.stat().st_mtime, _dt.timezone.utc).isoformat()
+        retrieved = retrieved or _dt.datetime.fromtimestamp(path.stat().st_mtime, _dt.timezone.utc).date().isoformat()
         basis = title or found_title or path.stem
     title = title or found_title
     sid = source_id or slug(basis)
