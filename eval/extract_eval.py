@@ -22,9 +22,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def score_corpus(path: str | None) -> dict:
+    from rolegraph import load_corpus
     from rolegraph.extract.api import _snapshot_text, claim_key, proposals_for
     from rolegraph.extract.engine import Extractor
-    from rolegraph import load_corpus
 
     corpus = load_corpus(path)
     ex = Extractor(corpus.vocabulary)

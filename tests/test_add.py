@@ -30,7 +30,7 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/page":
             self._send(200, "text/html; charset=utf-8", HTML)
         elif p == "/plain":
-            self._send(200, "text/plain; charset=utf-8", "The Product Owner reports to the PM.\r\n".encode())
+            self._send(200, "text/plain; charset=utf-8", b"The Product Owner reports to the PM.\r\n")
         elif p.startswith("/hop"):
             n = int(p[4:] or 0)
             self.send_response(302)
@@ -95,7 +95,7 @@ def test_html_url_through_redirects(server, corpus):
     assert "- Associate PM\n- Product Manager\n- Senior PM" in text  # list items kept as lines
     assert "Senior PM reports to the Group PM" in text
     head = (corpus / "claims" / f"{sid}.yaml").read_text()
-    assert f"url: \"{server}/page\"" in head and "retrieved: 2026-05-01" in head
+    assert f'url: "{server}/page"' in head and "retrieved: 2026-05-01" in head
     c = rolegraph.load_corpus(str(corpus))
     assert rolegraph.lint(c).findings == []
     r = CliRunner().invoke(main, ["extract", sid, "--write", "--corpus", str(corpus)])

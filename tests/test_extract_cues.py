@@ -23,39 +23,81 @@ def run():
 
 CASES = [
     # relations
-    ("Every Senior PM reports to the Group Product Manager.", ("Senior Product Manager", "reports_to", "Group Product Manager")),
+    (
+        "Every Senior PM reports to the Group Product Manager.",
+        ("Senior Product Manager", "reports_to", "Group Product Manager"),
+    ),
     ("Our Product Owner answers to a Product Manager.", ("Product Owner", "reports_to", "Product Manager")),
     ("The VP Product is beneath the Chief of Product here.", ("VP of Product", "below", "Chief Product Officer")),
     ("In our org the Product Lead sits under the Director, Product.", ("Product Lead", "below", "Director of Product")),
-    ("A Group PM sits higher on the ladder than a Senior PM.", ("Group Product Manager", "above", "Senior Product Manager")),
-    ("The Director of PM is senior to every Principal PM.", ("Director of Product", "above", "Principal Product Manager")),
+    (
+        "A Group PM sits higher on the ladder than a Senior PM.",
+        ("Group Product Manager", "above", "Senior Product Manager"),
+    ),
+    (
+        "The Director of PM is senior to every Principal PM.",
+        ("Director of Product", "above", "Principal Product Manager"),
+    ),
     ("Heads of Product oversee the Product Managers.", ("Head of Product", "oversees", "Product Manager")),
     ("The Group PM manages several Senior PMs.", ("Group Product Manager", "oversees", "Senior Product Manager")),
     ("The Product Lead leads a squad of Product Managers.", ("Product Lead", "oversees", "Product Manager")),
     ("The HoP is the same role as the Director of Product.", ("Head of Product", "same", "Director of Product")),
-    ("The Product Head and the Product Director are two names for the same role.", ("Head of Product", "same", "Director of Product")),
-    ("The CPO or the VP of Product is the person in charge of the roadmap.", ("Chief Product Officer", "same", "VP of Product")),
-    ("A Lead Product Manager may act as the Group Product Manager.", ("Product Lead", "may_be", "Group Product Manager")),
+    (
+        "The Product Head and the Product Director are two names for the same role.",
+        ("Head of Product", "same", "Director of Product"),
+    ),
+    (
+        "The CPO or the VP of Product is the person in charge of the roadmap.",
+        ("Chief Product Officer", "same", "VP of Product"),
+    ),
+    (
+        "A Lead Product Manager may act as the Group Product Manager.",
+        ("Product Lead", "may_be", "Group Product Manager"),
+    ),
     ("A Senior Product Manager may be the Product Lead.", ("Senior Product Manager", "may_be", "Product Lead")),
-    ("The Principal PM is not above the Group PM.", ("Principal Product Manager", "not_above", "Group Product Manager")),
-    ("The Product Lead isn't in a higher position than the Group PM.", ("Product Lead", "not_above", "Group Product Manager")),
+    (
+        "The Principal PM is not above the Group PM.",
+        ("Principal Product Manager", "not_above", "Group Product Manager"),
+    ),
+    (
+        "The Product Lead isn't in a higher position than the Group PM.",
+        ("Product Lead", "not_above", "Group Product Manager"),
+    ),
     ("The CPO is the most senior product role.", ("Chief Product Officer", "top", None)),
     ("The VP of Product is the highest-ranking person in the product group.", ("VP of Product", "top", None)),
-    ("The Director of Product ranks the highest, followed by the Group PM, then the Senior PM.",
-     ("Group Product Manager", "above", "Senior Product Manager")),
-    ("The Director of Product ranks the highest, followed by the Group PM, then the Senior PM.",
-     ("Director of Product", "above", "Group Product Manager")),
-    ("Making the leap from Product Manager to Senior Product Manager takes years.",
-     ("Senior Product Manager", "above", "Product Manager")),
-    ("An APM is usually promoted to Product Manager after a year.", ("Product Manager", "above", "Associate Product Manager")),
+    (
+        "The Director of Product ranks the highest, followed by the Group PM, then the Senior PM.",
+        ("Group Product Manager", "above", "Senior Product Manager"),
+    ),
+    (
+        "The Director of Product ranks the highest, followed by the Group PM, then the Senior PM.",
+        ("Director of Product", "above", "Group Product Manager"),
+    ),
+    (
+        "Making the leap from Product Manager to Senior Product Manager takes years.",
+        ("Senior Product Manager", "above", "Product Manager"),
+    ),
+    (
+        "An APM is usually promoted to Product Manager after a year.",
+        ("Product Manager", "above", "Associate Product Manager"),
+    ),
     ("The path is APM → PM → Senior PM.", ("Senior Product Manager", "above", "Product Manager")),
-    ("The VP of Product’s remit overlaps with that of the Director of Product.", ("VP of Product", "overlaps", "Director of Product")),
+    (
+        "The VP of Product’s remit overlaps with that of the Director of Product.",
+        ("VP of Product", "overlaps", "Director of Product"),
+    ),
     # pronoun resolved to the one role the text is about
     ("Our Head of Product joined in May. They report to the CEO.", ("Head of Product", "reports_to", "CEO")),
     # coordinated objects share the cue
-    ("A Product Owner sits below the Product Manager or even the Senior PM.", ("Product Owner", "below", "Senior Product Manager")),
+    (
+        "A Product Owner sits below the Product Manager or even the Senior PM.",
+        ("Product Owner", "below", "Senior Product Manager"),
+    ),
     # aliases, plurals and possessives
-    ("Vice Presidents of Product report to the Chief Product Officer.", ("VP of Product", "reports_to", "Chief Product Officer")),
+    (
+        "Vice Presidents of Product report to the Chief Product Officer.",
+        ("VP of Product", "reports_to", "Chief Product Officer"),
+    ),
 ]
 
 

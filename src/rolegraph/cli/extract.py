@@ -23,10 +23,10 @@ def extract_command(ctx, source_ids, all_sources, write, output, corpus) -> None
     changing a claim a person wrote, never repeating one that is there). Accept a proposal by
     deleting its 'proposed: true' line.
     """
-    from .common import emit, load
     from ..errors import UsageError
     from ..extract import extract as run
     from ..extract import write_proposals
+    from .common import emit, load
 
     if bool(source_ids) == all_sources:
         raise UsageError("name SOURCE-IDs or pass --all (not both)")

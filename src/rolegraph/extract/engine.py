@@ -53,6 +53,9 @@ class _Sentence:
         return out
 
 
+_ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
+
+
 def _low(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".!?:; ")
 
@@ -96,6 +99,8 @@ class Extractor:
         earlier: list[str] = []
         for cl in clauses(text, sent.span):
             ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
+            if not ms and not _ANAPHOR.search(text, cl.start, cl.end):
+                continue  # no role and nothing that could refer to one: nothing to propose
             ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
             out.extend(ctx.run())
             earlier.extend(m.role for m in ms)
