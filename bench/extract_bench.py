@@ -46,7 +46,7 @@ def main() -> None:
     dt = time.perf_counter() - t
     kb = sum(len(x) for x in texts) / len(texts) / 1000
     print(
-        f"extract (rules only): {len(texts)} pages of {kb:.1f} KB in {dt:.2f} s = {len(texts) / dt:.0f} pages/s, {n_props} proposals"
+        f"extract (rules only): {len(texts)} pages of {kb:.1f} KB in {dt:.2f} s = {len(texts) / dt:.0f} pages/s, {n_props} proposals"  # noqa: E501
     )
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "c"
@@ -64,7 +64,7 @@ def main() -> None:
         write_proposals(c, res)
         t2 = time.perf_counter()
         print(
-            f"add {len(texts)} pages: {t1 - t0:.2f} s; extract --all --write: {t2 - t1:.2f} s ({res.count} claims); total {t2 - t0:.2f} s"
+            f"add {len(texts)} pages: {t1 - t0:.2f} s; extract --all --write: {t2 - t1:.2f} s ({res.count} claims); total {t2 - t0:.2f} s"  # noqa: E501
         )
 
 

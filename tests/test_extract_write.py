@@ -30,7 +30,7 @@ def make_corpus(tmp: Path, claims_text: str = "claims:\n", page: str = PAGE) -> 
     (root / "sources").mkdir()
     (root / "sources" / "p.txt").write_text(page)
     sha = hashlib.sha256(page.encode()).hexdigest()
-    head = f"source:\n  id: p\n  title: t\n  url: null\n  retrieved: 2026-01-01\n  snapshot: sources/p.txt\n  sha256: {sha}\n"
+    head = f"source:\n  id: p\n  title: t\n  url: null\n  retrieved: 2026-01-01\n  snapshot: sources/p.txt\n  sha256: {sha}\n"  # noqa: E501
     (root / "claims" / "p.yaml").write_text(head + claims_text)
     return root
 
@@ -79,7 +79,7 @@ def test_print_and_output_file_leave_corpus_alone(tmp_path):
 def test_usage_errors(tmp_path):
     root = make_corpus(tmp_path)
     for args in (["extract", "--corpus", str(root)], ["extract", "nope", "--corpus", str(root)],
-                 ["extract", "--all", "--write"], ["extract", "p", "--write", "-o", "x", "--corpus", str(root)]):  # fmt: skip
+                 ["extract", "--all", "--write"], ["extract", "p", "--write", "-o", "x", "--corpus", str(root)]):  # fmt: skip  # noqa: E501
         r = CliRunner().invoke(main, args)
         assert r.exit_code == 2, (args, r.output)
         assert "Traceback" not in r.output
