@@ -118,15 +118,15 @@ def proposals_for(source: Source, text: str, extractor: Extractor, vocabulary) -
 
 
 def _snapshot_text(corpus: Corpus, source: Source) -> str:
-    from ..corpus.files import decode, locate
+    from ..corpus.files import MAX_SNAPSHOT_BYTES, decode, locate, read_input
 
-    path, why = locate(Path(corpus.root), source.snapshot or "")
-    if path is None:
-        raise InputError(Problem(source.file, source.line_of("snapshot"), f"snapshot {why}; run: rolegraph add"))
-    from ..corpus.files import MAX_SNAPSHOT_BYTES, read_input
-
-    data = read_input(path, MAX_SNAPSHOT_BYTES, source.snapshot or "", root=Path(corpus.root))
-    return decode(data, source.snapshot or "")
+    root = Path(corpus.root)
+    rel = source.snapshot or ""
+    _, why = locate(root, rel)
+    if why:
+        raise InputError(Problem(source.file, source.line_of("snapshot"), f"snapshot {rel} {why}"))
+    data = read_input(root / rel, MAX_SNAPSHOT_BYTES, rel, root=root)
+    return decode(data, rel)
 
 
 def extract(

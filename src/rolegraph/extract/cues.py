@@ -161,6 +161,7 @@ _NOUN = r"(?:companies|company|organi[sz]ations?|orgs?|teams?|businesses|busines
 _NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits)"
 _SCOPE = re.compile(
     rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?:[a-z-]+\s+)?(?P<noun>{_NOUN})\b"  # noqa: E501
+    r"|\b(?:a|an|our|we are a)\s+(?:[\w-]+\s+)?(?P<startup>start-?up)\b"
     r"|\b(?:in|at|for|within|inside)\s+(?:a|an|the|most|many|early-stage)?\s*(?P<bare>start-?ups?|enterprises?|scale-?ups?"
     r"|corporations?|large corporations)\b"
 )
@@ -202,14 +203,20 @@ def _size_range(word: str, alone: bool) -> tuple[int, int] | None:
     return None
 
 
+_SCOPE_GATE = re.compile(r"small|tiny|large|big|huge|mid|medium|early|growth|enterprise|start|scale|corporat")
 _WORD_SPLIT = re.compile(rf"{_SIZE_WORD}", re.I)
 
 
 def scope_of(text: str) -> tuple[Scope | None, str]:
     """(scope, cue) of the company sizes a clause speaks of; (None, '') when it names none."""
-    m = _SCOPE.search(text.lower())
+    low = text.lower()
+    if not _SCOPE_GATE.search(low):
+        return None, ""
+    m = _SCOPE.search(low)
     if not m:
         return None, ""
+    if m.group("startup"):
+        return Scope(SIZE_INDEX["startup"], SIZE_INDEX["startup"]), m.group(0).strip()
     if m.group("bare"):
         r = _size_range(m.group("bare").split()[-1], True)
         return (Scope(*r), m.group(0).strip()) if r else (None, "")

@@ -53,6 +53,17 @@ class _Sentence:
         return out
 
 
+_ACTS_BOTH = re.compile(r"\b(?:acts?|serves?|functions?|doubles?) as both\b")
+_SINGLE_GATE = re.compile(
+    r"high|top|senior|ultimate|entire|whole|above|below|beneath|lower|them|him|her|that role|that person"
+)
+_TOP_GATE = re.compile(r"high|top|senior|ultimate|entire|whole")
+_ISNT_LEAD = re.compile(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn")
+_PRONOUN_OBJECT = re.compile(r"\b((?:than|to|under|below|above))\s+(?:them|him|her|that role|that person)\b")
+_VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|isn[’']t|aren[’']t|remains?|stays?)\b")
+_REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
+_CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
+_AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
 _ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
 
@@ -111,15 +122,20 @@ class _Clause:
     def __init__(self, ex, text, span, mentions, sent, prev, earlier, lead_scope):
         self.text, self.span, self.mentions, self.sent, self.prev = text, span, mentions, sent, prev
         self.earlier = earlier
-        body = text[span.start : span.end]
-        self.low = _low(body)
-        scope, _ = C.scope_of(body)
-        self.scope = scope or lead_scope or ANY
-        self.hedge, _ = C.hedge_of(body)
-        self.condition = C.condition_of(body)
-        self.quote = trim(text, span)
+        self.low = _low(text[span.start : span.end])
+        self.lead_scope = lead_scope
+        self.context: tuple | None = None  # (scope, hedge, condition), found when a claim is emitted
         self.out: list[Proposal] = []
         self.seen: set[tuple] = set()
+        self.last_subject: str | None = None
+
+    def _context(self) -> tuple:
+        if self.context is None:
+            body = self.text[self.span.start : self.span.end]
+            scope, _ = C.scope_of(body)
+            hedge, _ = C.hedge_of(body)
+            self.context = (scope or self.lead_scope or ANY, hedge, C.condition_of(body), trim(self.text, self.span))
+        return self.context
 
     def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
         if not subj or subj == obj or (rel != "top" and not obj):
@@ -128,8 +144,8 @@ class _Clause:
         if key in self.seen:
             return
         self.seen.add(key)
-        q = self.quote
-        self.out.append(Proposal(subj, rel, obj, q.start, q.end, self.scope, hedge or self.hedge, self.condition, cue))
+        scope, found_hedge, condition, q = self._context()
+        self.out.append(Proposal(subj, rel, obj, q.start, q.end, scope, hedge or found_hedge, condition, cue))
 
     def between(self, a, b) -> str:
         return _low(self.text[a.end : b.start])
@@ -208,12 +224,13 @@ class _Clause:
             if s and o and s != o:
                 self.emit(s, rel, o, cue)
                 done.append((s, rel, cue))
+                self.last_subject = s
 
         # coordination: "X or Y is the person in charge", "X and Y are two terms for the same role"
         if a.role and C.OR_COORD.match(btw) and C.SAME_AFTER_OR.match(self._after(b, slots, i + 1)):
             add(a.role, "same", b.role, "'X or Y is the person in charge' (alternative titles)")
             return done
-        if a.role and re.fullmatch(r"\s*(?:and|&)\s*(?:the|a|an)?\s*", btw):
+        if a.role and _AND.fullmatch(btw):
             after = self._after(b, slots, i + 1)
             if C.NEGATION.search(after.split(",")[0]):
                 pass
@@ -237,6 +254,8 @@ class _Clause:
         neg = bool(C.NEGATION.search(btw))
         obj = b.role
         s = self._subject_role(subj, obj)
+        if _CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
+            s = self.last_subject
         if C.NOT_ABOVE.match(btw):
             add(s, "not_above", obj, "negated 'above' ('is not above', 'isn't in a higher position than')")
             return done
@@ -260,8 +279,6 @@ class _Clause:
             add(s, "may_be", obj, "'may be / may act as / is a'")
         elif C.OVERSEES.match(btw):
             add(s, "oversees", obj, "'oversees / manages / leads'")
-        elif re.search(r"\bacts? as both\s*(?:a|an|the)?\s*$", btw) and a.role is None:
-            pass
         return done
 
     def _after(self, b, slots, k) -> str:
@@ -273,8 +290,7 @@ class _Clause:
         low_clause = self.low
         roles = [s for s in slots if s.role]
         # "acts as both X and Y": one position, two titles
-        m = re.search(r"\b(?:acts?|serves?|functions?|doubles?) as both\b", low_clause)
-        if m and len(roles) >= 2:
+        if len(roles) >= 2 and " as both" in low_clause and _ACTS_BOTH.search(low_clause):
             self.emit(roles[-1].role, "may_be", roles[-2].role, "'acts as both X and Y'")
         # "Both may also be involved in ...": the two roles just named share a duty
         if not roles and C.BOTH_SHARE.match(low_clause):
@@ -284,33 +300,32 @@ class _Clause:
         for k, s in enumerate(slots):
             nxt = slots[k + 1].start if k + 1 < len(slots) else self.span.end
             after = _low(self.text[s.end : nxt])
-            if C.NEGATION.search(after.split(",")[0]) and not re.match(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn", after):
-                neg_after = True
-            else:
-                neg_after = False
+            if not after or not _SINGLE_GATE.search(after):
+                continue
             role = s.role
-            if role is None and C.TOP.match(after):
-                role = self.resolve_pronoun(set()) if s.pronoun in ("they", "he", "she", "this role") else None
-            if role and not neg_after and C.TOP.match(after):
-                self.emit(role, "top", None, "'the highest-ranking / top / most senior role'")
-            if role and k + 1 == len(slots) or (role and slots[k + 1].role is None):
-                m2 = C.COMPARATIVE_END.match(after)
-                if m2 and not C.NEGATION.search(after):
-                    others = [r for r in self.context_roles({role})]
-                    if len(others) == 1 and self.prev and role in self.prev.roles():
-                        rel = "above" if m2.group("dir") in ("higher", "above") else "below"
-                        self.emit(role, rel, others[0], "comparative with the other role just named")
-                m3 = re.search(r"\b(?:than|to|under|below|above)\s+(?:them|him|her|that role|that person)\b", after)
-                verb = re.search(r"\b(?:is|are|be|sits?|ranks?|reports?|isn[’']t|aren[’']t|remains?|stays?)\b", after)
-                if m3 and verb and verb.start() < m3.start() and not re.search(r"\breports?\s+to\s+them", after):
-                    cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
-                    cands = list(dict.fromkeys(cands)) or self.context_roles({role})
-                    if len(cands) == 1:
-                        pseudo = _Slot(s.end, s.end, role)
-                        obj_slot = _Slot(self.span.start + 0, self.span.start + 0, cands[0])
-                        btw = _low(self.text[s.end : self.text.find(m3.group(0).split()[-1], s.end)])
-                        btw = re.sub(r"\s+$", " ", btw + " ")
-                        self._pair_pronoun_obj(pseudo, obj_slot, btw)
+            if _TOP_GATE.search(after) and C.TOP.match(after):
+                neg_after = bool(C.NEGATION.search(after.split(",")[0])) and not _ISNT_LEAD.match(after)
+                if role is None and s.pronoun in ("they", "he", "she", "this role"):
+                    role = self.resolve_pronoun(set())
+                if role and not neg_after:
+                    self.emit(role, "top", None, "'the highest-ranking / top / most senior role'")
+                role = s.role
+            if not role or (k + 1 < len(slots) and slots[k + 1].role is not None):
+                continue
+            m2 = C.COMPARATIVE_END.match(after)
+            if m2 and not C.NEGATION.search(after):
+                others = self.context_roles({role})
+                if len(others) == 1 and self.prev and role in self.prev.roles():
+                    rel = "above" if m2.group("dir") in ("higher", "above") else "below"
+                    self.emit(role, rel, others[0], "comparative with the other role just named")
+            m3 = _PRONOUN_OBJECT.search(after)
+            verb = _VERB.search(after) if m3 else None
+            if m3 and verb and verb.start() < m3.start() and not _REPORTS_TO_THEM.search(after):
+                cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
+                cands = list(dict.fromkeys(cands)) or self.context_roles({role})
+                if len(cands) == 1:
+                    btw = after[: m3.start() + len(m3.group(1))].rstrip() + " "
+                    self._pair_pronoun_obj(_Slot(s.end, s.end, role), _Slot(s.end, s.end, cands[0]), btw)
 
     def _pair_pronoun_obj(self, subj, obj, btw) -> None:
         if C.NOT_ABOVE.match(btw):

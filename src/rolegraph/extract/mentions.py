@@ -9,6 +9,7 @@ Imports only the standard library; the vocabulary object is passed in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,7 @@ class MentionFinder:
             for label in [role.label, *role.alt_labels]:
                 (abbrevs if _is_abbrev(label) else words).append((label, iri))
         self._abbrev = {a.casefold(): iri for a, iri in abbrevs}
+        self._memo: dict[str, str | None] = {}
         words.sort(key=lambda x: (-len(x[0]), x[0]))
         abbrevs.sort(key=lambda x: (-len(x[0]), x[0]))
         alt = "|".join(v for label, _ in words for v in _variants(label))
@@ -62,6 +64,14 @@ class MentionFinder:
         self._abbrevs = re.compile(rf"(?<![\w-])(?:{ab})(?:s|['’]s)?(?![\w-])") if ab else None
 
     def _lookup(self, text: str) -> str | None:
+        if text in self._memo:
+            return self._memo[text]
+        iri = self._resolve(text)
+        if len(self._memo) < 100_000:
+            self._memo[text] = iri
+        return iri
+
+    def _resolve(self, text: str) -> str | None:
         voc = self.vocabulary
         t = re.sub(r"\s+", " ", text)
         for cand in _stems(t):
@@ -124,10 +134,11 @@ _TITLE = re.compile(
 
 def unknown_titles(text: str, mentions: list[Mention]) -> list[str]:
     """Capitalised job-title phrases in ``text`` that overlap no known mention (for reporting)."""
-    spans = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]
     out = []
     for m in _TITLE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        i = bisect.bisect_left(starts, m.end())  # mentions starting before the title ends
+        if i and mentions[i - 1].end > m.start():
             continue
         first = m.group(0).split()[0]
         if first in ("The", "A", "An", "Our", "Your", "This", "That", "Every", "Each"):
