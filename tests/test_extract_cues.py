@@ -128,6 +128,17 @@ def test_rather_than_flips_to_the_real_object(run):
     assert not any(t[2] == "CTO" for t in got)
 
 
+def test_conjoined_predicate_keeps_its_subject(run):
+    got = {t[:3] for t in run("The Group PM reports to the Director of Product and manages three Senior PMs.")}
+    assert ("Group Product Manager", "oversees", "Senior Product Manager") in got
+    assert ("Director of Product", "oversees", "Senior Product Manager") not in got
+
+
+def test_startup_named_in_an_earlier_sentence_scopes_the_paragraph(run):
+    got = run("We are a tiny startup. The Product Lead reports to the Group PM.")
+    assert {t[3] for t in got} == {"startup"}
+
+
 def test_ambiguous_pronoun_is_not_resolved(run):
     text = "The CPO and the VP of Product met the Group PM. They report to the CEO."
     assert not any(t[1] == "reports_to" for t in run(text))

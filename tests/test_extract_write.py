@@ -182,3 +182,11 @@ def test_bundled_copy_write_keeps_every_curated_claim(tmp_path):
         assert (root / "claims" / name).read_text().startswith(text)
     c = rolegraph.load_corpus(str(root))
     assert rolegraph.lint(c, select=["RG0"]).findings == []
+
+
+def test_relative_corpus_path(tmp_path, monkeypatch):
+    make_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["extract", "p", "--corpus", "c"])
+    assert r.exit_code == 0, r.output
+    assert "relation: reports_to" in r.output
