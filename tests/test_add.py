@@ -154,3 +154,19 @@ def test_bad_arguments(tmp_path, corpus):
     for args in (["nope.html"], [str(tmp_path), "--retrieved", "yesterday"], ["file:///etc/passwd"]):
         r = add(corpus, *args)
         assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+
+
+def test_many_files_in_one_call_all_or_nothing(tmp_path, corpus):
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    a.write_text("Page A\nThe PM reports to the Group PM.\n")
+    b.write_text("Page B\nThe Group PM reports to the Director of Product.\n")
+    c.write_text("Page A\nAnother page with the same title.\n")
+    before = snapshot_of(corpus)
+    r = add(corpus, str(a), str(b), str(c))  # a and c get the same id: nothing is written
+    assert r.exit_code == 2 and "both get the id 'page-a'" in r.output
+    assert snapshot_of(corpus) == before
+    r = add(corpus, str(a), str(b))
+    assert r.exit_code == 0, r.output
+    assert {p.name for p in (corpus / "claims").iterdir()} == {"page-a.yaml", "page-b.yaml"}
+    r = add(corpus, str(a), str(b), "--id", "x")
+    assert r.exit_code == 2 and "name one source" in r.output

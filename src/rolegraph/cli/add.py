@@ -8,7 +8,7 @@ import click
 
 
 @click.command("add")
-@click.argument("target", metavar="FILE|URL")
+@click.argument("targets", nargs=-1, required=True, metavar="FILE|URL...")
 @click.option("--id", "source_id", default=None, help="Source id (default: a slug of the title or URL).")
 @click.option("--url", default=None, help="URL to record (default: the final URL fetched; none for a file).")
 @click.option("--title", default=None, help="Title to record (default: the page's title or first line).")
@@ -22,18 +22,20 @@ import click
     "--max-bytes", type=click.IntRange(1), default=5 * 1024 * 1024, show_default=True, help="Largest page fetched."
 )
 @click.pass_context
-def add_command(ctx, target, source_id, url, title, retrieved, corpus, replace, timeout, max_bytes) -> None:
-    """Add a page (a file, or an http/https URL) to a corpus as a snapshot and a claims file.
+def add_command(ctx, targets, source_id, url, title, retrieved, corpus, replace, timeout, max_bytes) -> None:
+    """Add pages (files, or http/https URLs) to a corpus, each as a snapshot and a claims file.
 
-    HTML is reduced to its main text (paragraph and list breaks kept); plain text is kept as it
-    is. Next: rolegraph extract ID --write.
+    All are read and checked before anything is written. HTML is reduced to its main text
+    (paragraph and list breaks kept); plain text is kept as it is. Next: rolegraph extract ID --write.
     """
-    from ..sources import add_source
+    from ..sources import add_sources
 
-    got = add_source(
-        corpus, target, source_id=source_id, url=url, title=title, retrieved=retrieved, replace=replace,
+    added = add_sources(
+        corpus, list(targets), source_id=source_id, url=url, title=title, retrieved=retrieved, replace=replace,
         timeout=timeout, max_bytes=max_bytes,
     )  # fmt: skip
-    verb = "Replaced" if got.replaced else "Added"
-    click.echo(f"{verb} {got.id}: {got.snapshot} ({got.sha256[:12]}), {got.claims}")
-    click.echo(f"Next: rolegraph extract {got.id} --write --corpus {corpus}")
+    for got in added:
+        verb = "Replaced" if got.replaced else "Added"
+        click.echo(f"{verb} {got.id}: {got.snapshot} ({got.sha256[:12]}), {got.claims}")
+    ids = added[0].id if len(added) == 1 else "--all"
+    click.echo(f"Next: rolegraph extract {ids} --write --corpus {corpus}")

@@ -116,14 +116,35 @@ def add_source(
     max_bytes: int | None = None,
 ) -> Added:
     """Store ``target`` (a file path or an http(s) URL) as a source of the corpus folder."""
+    return add_sources(
+        corpus, [target], source_id=source_id, url=url, title=title, retrieved=retrieved, replace=replace,
+        timeout=timeout, max_bytes=max_bytes,
+    )[0]  # fmt: skip
+
+
+def add_sources(
+    corpus: str | os.PathLike[str],
+    targets: list[str],
+    *,
+    source_id: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    retrieved: str | None = None,
+    replace: bool = False,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+) -> list[Added]:
+    """Store each target as a source. Every target is read, fetched and checked first; only
+    then is anything written, so a bad target leaves the corpus as it was. ``source_id``,
+    ``url`` and ``title`` name one source and need exactly one target."""
     from ..atomic import write_atomic
-    from ..corpus.claims import _ID, _valid_url
-    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
-    from .html import looks_like_html
+    from ..corpus.claims import _valid_url
 
     root = Path(corpus)
     if not (root / "claims").is_dir() or not (root / "sources").is_dir():
         raise UsageError(f"{root}: not a corpus folder with claims/ and sources/ (start one with: rolegraph init DIR)")
+    if len(targets) > 1 and (source_id or url or title):
+        raise UsageError("--id, --url and --title name one source; give one FILE|URL with them")
     if retrieved is not None:
         try:
             retrieved = _dt.date.fromisoformat(retrieved).isoformat()
@@ -131,6 +152,27 @@ def add_source(
             raise UsageError(f"--retrieved {retrieved!r}: give a date as YYYY-MM-DD") from None
     if url is not None and not _valid_url(url):
         raise UsageError(f"--url {url!r}: give an http(s) URL without spaces")
+    planned = []
+    ids: dict[str, str] = {}
+    for target in targets:
+        item = _prepare(root, target, source_id, url, title, retrieved, replace, timeout, max_bytes)
+        if item[0].id in ids:
+            raise UsageError(
+                f"{target} and {ids[item[0].id]} both get the id '{item[0].id}'; add them one by one with --id"
+            )
+        ids[item[0].id] = target
+        planned.append(item)
+    for added, data, claims_text in planned:
+        write_atomic(root / added.snapshot, data)
+        write_atomic(root / added.claims, claims_text)
+    return [a for a, _, _ in planned]
+
+
+def _prepare(root, target, source_id, url, title, retrieved, replace, timeout, max_bytes):
+    from ..corpus.claims import _ID
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+    from .html import looks_like_html
+
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", target):
         got = fetch(target, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
         text, found_title = to_text(got.body, html=got.content_type != "text/plain", charset=got.charset, where=target)
@@ -164,6 +206,4 @@ def add_source(
         claims_text += _old_claims_section(root / claims_rel, claims_rel)
     else:
         claims_text += "claims:\n"
-    write_atomic(root / snap_rel, data)
-    write_atomic(root / claims_rel, claims_text)
-    return Added(sid, snap_rel, claims_rel, url, title, retrieved, sha, exists)
+    return Added(sid, snap_rel, claims_rel, url, title, retrieved, sha, exists), data, claims_text
