@@ -165,7 +165,7 @@ def write_proposals(corpus: Corpus, result: ExtractResult) -> list[tuple[str, in
     Every file is merged and checked first; only then are files written (atomically), so a
     problem in one leaves every file as it was.
     """
-    from ..atomic import write_atomic
+    from ..atomic import write_many_atomic
     from ..corpus.files import MAX_CLAIMS_FILE_BYTES, decode, read_input
 
     root = Path(corpus.root)
@@ -183,8 +183,5 @@ def write_proposals(corpus: Corpus, result: ExtractResult) -> list[tuple[str, in
             problems.extend(e.problems)
     if problems:
         raise InputError(problems)
-    done = []
-    for rel, text, _digest, n in planned:
-        write_atomic(root / rel, text)
-        done.append((rel, n))
-    return done
+    write_many_atomic([(root / rel, text) for rel, text, _digest, _n in planned])
+    return [(rel, n) for rel, _text, _digest, n in planned]

@@ -137,7 +137,7 @@ def add_sources(
     """Store each target as a source. Every target is read, fetched and checked first; only
     then is anything written, so a bad target leaves the corpus as it was. ``source_id``,
     ``url`` and ``title`` name one source and need exactly one target."""
-    from ..atomic import write_atomic
+    from ..atomic import write_many_atomic
     from ..corpus.claims import _valid_url
 
     root = Path(corpus)
@@ -162,9 +162,9 @@ def add_sources(
             )
         ids[item[0].id] = target
         planned.append(item)
-    for added, data, claims_text in planned:
-        write_atomic(root / added.snapshot, data)
-        write_atomic(root / added.claims, claims_text)
+    # snapshots first: a claims file never names a snapshot that is not there yet
+    write_many_atomic([(root / added.snapshot, data) for added, data, _ in planned])
+    write_many_atomic([(root / added.claims, claims_text) for added, _, claims_text in planned])
     return [a for a, _, _ in planned]
 
 
