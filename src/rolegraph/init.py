@@ -1,4 +1,8 @@
-"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one."""
+"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one.
+
+It imports ``errors`` and ``corpus.files`` (for the bundled corpus); it must not import the loader
+orchestration, rules, compiler or CLI.
+"""
 
 from __future__ import annotations
 

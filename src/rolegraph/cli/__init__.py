@@ -3,8 +3,8 @@
 Holds the ``Group`` class (one clean line per error), the ``main`` group and the registration of every
 command; each command lives in its own module here (``lint.py``, ``consensus.py``, ...) and shared helpers in
 ``common.py``. At module level it imports only Click and the command modules (which import only Click and
-``common``), so ``rolegraph --help`` stays fast; library modules are imported inside functions. Nothing in
-the library may import ``rolegraph.cli``.
+``common``), so ``rolegraph --help`` stays fast; library modules are imported inside functions. It must not
+import heavy library modules at module level, and nothing in the library may import ``rolegraph.cli``.
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ Rules (also in the package docstring):
   top), so a tier holds roles judged the same and roles no accepted verdict orders. Verdicts
   that form a cycle are not resolved: the roles of a cycle share one tier and are listed in
   ``cycles``. Roles with votes at the size but no accepted verdict are ``unplaced``.
+
+It imports ``results``, ``copies``, ``ladder``, ``model`` and the settings type; it must not import
+``render``, ``formats`` or ``explain`` (nothing of output).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ Every input is untrusted: files are read only when they are regular files inside
 load (snapshot bytes read, snapshot text scanned for quotes) has a budget, so a hostile corpus
 costs bounded time and memory or is refused with a message naming the limit. This module is the
 top of ``rolegraph.corpus``: it imports the modules below it (files, settings, vocab, pool, cache)
-and ``model``/``errors``/``gc_pause``; nothing in ``rolegraph.corpus`` may import it.
+and ``model``/``errors``/``gc_pause``; it must not import the compiler, rules, linter, consensus or CLI,
+and nothing in ``rolegraph.corpus`` may import it.
 """
 
 from __future__ import annotations
