@@ -167,8 +167,8 @@ def test_evaluation_floor():
         sys.path.pop(0)
     bundled = extract_eval.score_corpus(None)
     dev = extract_eval.score_corpus(str(ROOT / "eval" / "dev"))
-    assert bundled["precision"] >= 0.95 and bundled["recall"] >= 0.90, bundled
-    assert dev["precision"] >= 0.90 and dev["recall"] >= 0.84, dev
+    assert bundled["precision"] >= 1.0 and bundled["recall"] >= 0.94, bundled  # measured 1.000 / 0.944
+    assert dev["precision"] >= 0.94 and dev["recall"] >= 0.87, dev  # measured 0.949 / 0.875
     assert dev["sources"] >= 10 and dev["gold"] >= 60
 
 
@@ -190,3 +190,13 @@ def test_relative_corpus_path(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["extract", "p", "--corpus", "c"])
     assert r.exit_code == 0, r.output
     assert "relation: reports_to" in r.output
+
+
+def test_consensus_says_how_many_proposed_claims_it_left_out(tmp_path):
+    root = make_corpus(tmp_path)
+    assert CliRunner().invoke(main, ["extract", "--all", "--write", "--corpus", str(root)]).exit_code == 0
+    n = sum(1 for c in rolegraph.load_corpus(str(root)).claims() if c.proposed)
+    r = CliRunner().invoke(main, ["consensus", "--corpus", str(root)])
+    assert r.exit_code == 0 and f"{n} proposed claims not counted" in r.stderr
+    r = CliRunner().invoke(main, ["consensus", "--corpus", str(root), "--include-proposed"])
+    assert "not counted" not in r.stderr

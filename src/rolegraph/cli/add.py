@@ -1,6 +1,7 @@
 """The ``rolegraph add`` command: a thin Click layer over :func:`rolegraph.sources.add_source`.
 
-Imports only Click at module level; the library inside the function."""
+One library call plus formatting. Imports only Click at module level (the library inside the command,
+so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module."""
 
 from __future__ import annotations
 

@@ -61,6 +61,10 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_prop
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
     c = load(ctx, corpus, cache=True)
     check_structure(c)
+    unreviewed = 0 if include_proposed else sum(1 for x in c.claims() if x.proposed)
+    if unreviewed:
+        noun = "claim" if unreviewed == 1 else "claims"
+        click.echo(f"{unreviewed} proposed {noun} not counted (review them, or pass --include-proposed)", err=True)
     chosen = [s.lower() for s in sizes] or None
     if pair:
         why = explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement, include_proposed=include_proposed)

@@ -1,6 +1,7 @@
 """The ``rolegraph extract`` command: a thin Click layer over :func:`rolegraph.extract.extract`.
 
-Imports only Click at module level; the library inside the function."""
+One library call plus formatting. Imports only Click and ``common`` (inside the command, with the
+library, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module."""
 
 from __future__ import annotations
 

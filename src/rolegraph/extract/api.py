@@ -2,7 +2,8 @@
 proposals a claims file already holds, give each a readable id, render claims YAML, and merge
 into claims files (marked ``proposed: true``).
 
-Imports the model, the corpus package, the atomic writer and the extract modules; not the CLI.
+Imports the model, the corpus package, the atomic writer and the extract modules; it must not
+import the CLI, the linter, the compiler or consensus.
 """
 
 from __future__ import annotations

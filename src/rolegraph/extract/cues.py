@@ -4,7 +4,7 @@ domain, not a sentence of any page; tests cover every cue with sentences of thei
 
 Relation cues are matched against the words *between* two role mentions (lower case, spaces
 collapsed), anchored at the end, so the cue is the last thing before the object. Imports only
-the standard library and :mod:`rolegraph.model`.
+the standard library and :mod:`rolegraph.model`; it must not import any other rolegraph module.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ role) are matched against the relation cues of :mod:`.cues`; negation and contra
 coordinated objects ("beneath X or even Y") share it; ordered sequences, career-ladder lists and
 "from X to Y" transitions give adjacent pairs; scope, hedge and condition come from the clause.
 
-Imports the standard library and the other extract modules only (no CLI, no corpus loading).
+Imports the standard library, the model and the other extract modules; it must not import the CLI,
+the corpus loader, the writer or the API module.
 """
 
 from __future__ import annotations
@@ -12,24 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import ANY, Scope
+from ..model import ANY
 from . import cues as C
 from .ladders import list_ladders
 from .mentions import Mention, MentionFinder
+from .proposal import Proposal
 from .text import Span, clauses, lines, sentences, trim
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    subject: str
-    relation: str
-    object: str | None
-    start: int  # quote span in the snapshot
-    end: int
-    scope: Scope = ANY
-    hedge: str = "definite"
-    condition: str | None = None
-    cue: str = ""
 
 
 @dataclass(slots=True)

@@ -2,8 +2,8 @@
 Product Manager", "- Product Manager: owns a feature") give one claim per adjacent pair. The
 direction comes from the line that introduces the list ("from junior to senior", "top down"),
 else from the titles themselves (a list that starts with an associate or junior role climbs;
-one that starts with a chief, VP or head descends). Imports the standard library, the model
-and :mod:`.text`/:mod:`.mentions` only.
+one that starts with a chief, VP or head descends). Imports the standard library and
+:mod:`.text`, :mod:`.mentions` and :mod:`.proposal`; it must not import :mod:`.engine` (which imports it).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
+from .proposal import Proposal
 from .text import Span
 
 _ITEM = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier)\s*\d+\s*[:.)-])\s*", re.I)
@@ -34,8 +35,6 @@ def _seniority(text: str) -> int:
 
 def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
     """Proposals for each run of list items that starts with a role, under a ladder intro."""
-    from .engine import Proposal
-
     out = []
     by_line: list[tuple[Span, Mention | None, bool]] = []
     mi = 0

@@ -4,7 +4,8 @@ abbreviation kept with its title ("Principal Product Manager (PPM)"). Short all-
 abbreviations (CPO, PM, PO) match only in capitals, so "pm" in "3 pm" is no role. Title-like
 phrases that name no known role ("Chief Marketing Officer") are collected for reporting.
 
-Imports only the standard library; the vocabulary object is passed in.
+Imports only the standard library (the vocabulary object is passed in); it must not import any
+rolegraph module.
 """
 
 from __future__ import annotations

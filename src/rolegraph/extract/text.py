@@ -4,7 +4,7 @@ capital, a digit or an opening quote, except after common abbreviations ("e.g.",
 Clauses split a sentence where a new statement starts (";", ", though", ", but", ", while",
 ", whereas", ", although", " but ", " whereas "), so a hedge or negation stays in its clause.
 
-Imports only the standard library.
+Imports only the standard library; it must not import any rolegraph module.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ file's existing bytes stay as they are (the only edit ever made is ``claims: []`
 ``claims:`` so that items can follow), and the result is parsed again to prove every
 hand-written claim is unchanged before anything is written.
 
-Imports the corpus claims parser, yamlsafe, the errors and the model; not the CLI.
+Imports the corpus claims parser, yamlsafe, the errors and the model; it must not import the CLI or
+the rest of extract.
 """
 
 from __future__ import annotations

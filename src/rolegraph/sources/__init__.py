@@ -2,8 +2,8 @@
 ``sources/ID.txt`` (UTF-8, LF line ends; HTML reduced to its main text) and a claims file
 ``claims/ID.yaml`` with the source header and its checksum.
 
-Imports the errors, the corpus id rule, the atomic writer and its own modules (fetch, html);
-not the CLI, the linter or extract.
+Imports the errors, the corpus id rule, the atomic writer and its own modules (fetch, html); it
+must not import the CLI, the linter or extract.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Fetching a page over HTTP(S) with httpx: http and https only, a timeout for each step and
 for the whole fetch, a size limit read as a stream, at most :data:`MAX_REDIRECTS` redirects
 (each checked again for its scheme), and only HTML or plain text. Every failure is a
-:class:`UsageError` of one line naming the URL. Imports httpx lazily; nothing of rolegraph
-but the errors.
+:class:`UsageError` of one line naming the URL. Imports httpx lazily; it must not import any
+rolegraph module but the errors.
 """
 
 from __future__ import annotations

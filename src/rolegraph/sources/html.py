@@ -1,6 +1,6 @@
 """HTML to snapshot text with trafilatura: the page's main text, one paragraph per block with a
 blank line between, list items kept as consecutive "- item" lines (career ladders stay lists).
-Imports trafilatura lazily; nothing of rolegraph.
+Imports trafilatura lazily; it must not import any rolegraph module.
 """
 
 from __future__ import annotations
