@@ -86,6 +86,18 @@ CASES = [
         "The VP of Product’s remit overlaps with that of the Director of Product.",
         ("VP of Product", "overlaps", "Director of Product"),
     ),
+    (
+        "The Group PM has three Senior PMs reporting to them.",
+        ("Group Product Manager", "oversees", "Senior Product Manager"),
+    ),
+    ("Above the Product Manager sits the Senior PM.", ("Senior Product Manager", "above", "Product Manager")),
+    ("A Group PM is a step up from a Senior PM.", ("Group Product Manager", "above", "Senior Product Manager")),
+    ("A Product Owner’s manager is usually a Product Manager.", ("Product Owner", "reports_to", "Product Manager")),
+    ("Our Head of Product (or VP of Product) owns the roadmap.", ("Head of Product", "same", "VP of Product")),
+    (
+        "The Director of Product (also known as the Head of Product Management) runs planning.",
+        ("Director of Product", "same", "Head of Product"),
+    ),
     # pronoun resolved to the one role the text is about
     ("Our Head of Product joined in May. They report to the CEO.", ("Head of Product", "reports_to", "CEO")),
     # coordinated objects share the cue
@@ -107,6 +119,8 @@ def test_relation_cue(run, text, want):
 
 
 NOTHING = [
+    "Does the Head of Product report to the CPO?",
+    "Is the VP of Product higher than the Director of Product?",
     "The Head of Product is not the same as the Director of Product.",
     "Unlike the VP of Product, the Group PM writes specs every week.",
     "Product Managers and Product Owners both attend planning.",

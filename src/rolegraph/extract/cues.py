@@ -21,7 +21,7 @@ _NEG = r"(?:not|\w*n[’']t|never|no longer|hardly)"
 
 def _end(body: str, filler: int = 10) -> re.Pattern[str]:
     """A cue that ends the between-text: up to ``filler`` words, the cue, determiners."""
-    return re.compile(rf"^[\s,:]*(?:[’']s\s+)?{W}{{0,{filler}}}?(?:{body}){DET}\s*$")
+    return re.compile(rf"^[\s,:(]*(?:[’']s\s+)?{W}{{0,{filler}}}?(?:{body}){DET}\s*$")
 
 
 # ---------------------------------------------------------------- relations between two mentions
@@ -31,12 +31,12 @@ NOT_ABOVE = _end(
     r"|no (?:higher|more senior) than|at most (?:equal|level) (?:to|with)"
 )
 BELOW = _end(
-    r"below|beneath|underneath|under|lower than|junior to|subordinate to|less senior than"
+    r"below|beneath|underneath|under|lower than|junior to|subordinate to|less senior than|a step down from"
     r"|a (?:step|level|rung|notch|tier) (?:below|down from)|(?:one|two) (?:steps?|levels?|rungs?) below"
     r"|lower (?:down )?(?:on|in) the (?:ladder|hierarchy|org chart) than"
 )
 ABOVE = _end(
-    r"above|higher than|senior to|more senior than|superior to|outranks?|ahead of"
+    r"above|higher than|senior to|more senior than|superior to|outranks?|ahead of|a (?:step|level|rung) up from"
     r"|a (?:step|level|rung|notch|tier) above|(?:one|two) (?:steps?|levels?|rungs?) above"
     r"|higher (?:up )?(?:on|in) the (?:ladder|hierarchy|org chart) than|in a higher (?:position|rank|role) than"
 )
@@ -44,6 +44,7 @@ REPORTS_TO = _end(
     r"reports?(?: directly)? (?:in)?to|reporting(?: directly)? (?:in)?to|answers? to|answerable to|accountable to"
     r"|presents? to|(?:make|making|give|giving) (?:\w+ )?presentations to|(?:is|are) managed by|(?:is|are) overseen by"
     r"|(?:is|are) supervised by|(?:is|are) led by|works? (?:under|for)|working (?:under|for)"
+    r"|(?:manager|boss|line manager|supervisor) (?:is|will be)(?: usually| typically| often| generally| normally)?"
 )
 OVERSEES = _end(
     r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|supervises?|supervising|directs"
@@ -97,7 +98,7 @@ PROMOTED = _end(
     filler=4,
 )
 COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*(?:the|a|an)?\s*$")
-OR_COORD = re.compile(r"^\s*(?:\(\s*)?(?:,\s*)?or\s+(?:the|a|an)?\s*$")
+OR_COORD = re.compile(r"^\s*(?:\(\s*)?(?:,\s*)?or(?:\s+(?:the|a|an))?\s*$")
 SAME_AFTER_OR = re.compile(
     r"^\s*(?:[’']s\s+)?(?:\)\s*)?(?:is|are)\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:person|one|role|individual|executive"
     r"|leader|title)\s+(?:in charge|responsible|who|that)"
@@ -225,3 +226,21 @@ def scope_of(text: str) -> tuple[Scope | None, str]:
     if not ranges:
         return None, ""
     return Scope(min(r[0] for r in ranges), max(r[1] for r in ranges)), m.group(0).strip()
+
+
+# "X has several Product Managers reporting to them": X oversees Y
+HAS_BEFORE = re.compile(rf"^[\s,]*{W}{{0,3}}?(?:has|have|with)(?:\s+[\w-]+){{0,3}}\s*$")
+REPORTING_AFTER = re.compile(
+    r"^\s*(?:reporting|who report|that report|report)\s+(?:directly\s+)?(?:in)?to\s+(?:them|him|her)\b"
+)
+# "Above the Product Manager sits the Senior PM": the cue before the first mention
+INVERTED_BEFORE = re.compile(r"\b(?P<dir>above|below|under|beneath)(?:\s+(?:the|a|an|any|every))?\s*$")
+INVERTED_BETWEEN = re.compile(
+    r"^[\s,]*(?:\w+\s+)?(?:sits?|is|are|comes?|ranks?|you(?:[’']ll)? find)(?:\s+(?:the|a|an))?\s*$"
+)
+# "Head of Product (or VP of Product)": two titles for one role
+PAREN_OR = re.compile(r"^\s*\(\s*or(?:\s+(?:the|a|an))?\s*$")
+# "Does the Head of Product report to the CPO?": a question states nothing
+QUESTION = re.compile(
+    r"^\W*(?:is|are|does|do|did|should|can|could|will|would|who|what|which|where|when|how|why)\b", re.I
+)

@@ -97,6 +97,9 @@ class Extractor:
             self.line_scope = lead_scope  # "At enterprise scale, things look different."
         lead_scope = lead_scope or getattr(self, "line_scope", None)
         earlier: list[str] = []
+        body = text[sent.span.start : sent.span.end]
+        if body.rstrip().endswith("?") and C.QUESTION.match(body):
+            return out  # a question asks; it states no claim
         for cl in clauses(text, sent.span):
             ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
             if not ms and not _ANAPHOR.search(text, cl.start, cl.end):
@@ -227,6 +230,17 @@ class _Clause:
                 add(a.role, "same", b.role, "'X and Y are the same role / interchangeable'")
             elif C.OVERLAP_AND.match(after):
                 add(a.role, "overlaps", b.role, "'X and Y share / overlap'")
+            return done
+        if a.role and C.PAREN_OR.match(btw) and self.text[b.end : b.end + 2].lstrip().startswith(")"):
+            add(a.role, "same", b.role, "'X (or Y)': two titles for one role")
+            return done
+        inv = C.INVERTED_BEFORE.search(self.before(a)) if a.role else None
+        if inv and C.INVERTED_BETWEEN.match(btw):  # "Above the PM sits the Senior PM"
+            rel = "above" if inv.group("dir") == "above" else "below"
+            add(b.role, rel, a.role, "'above X sits Y' (inverted order)")
+            return done
+        if a.role and C.HAS_BEFORE.match(btw) and C.REPORTING_AFTER.match(self._after(b, slots, i + 1)):
+            add(a.role, "oversees", b.role, "'X has Y reporting to them'")
             return done
         if C.ARROW_UP.match(btw) and a.role:
             add(b.role, "above", a.role, "ladder arrow (next is higher)")
