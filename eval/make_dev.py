@@ -725,6 +725,149 @@ Whatever the title, this person should report to the CEO, not to the CTO.
             ),
         ],
     ),
+    (
+        "dev13-heldout-forum",
+        "Q&A: where does a Group PM fit?",
+        """Q&A: where does a Group PM fit?
+
+Question: I just got an offer as a Group Product Manager. Is that above or below a Principal PM?
+
+Answer: It depends on the company, but in most big tech companies a GPM is a people manager and a Principal PM is not. Both sit above the Senior Product Manager. A GPM usually has three to six product managers reporting to them.
+
+At smaller companies you will rarely see either title; there the Head of Product manages every PM directly.
+
+For what it is worth, at my last employer the Director of Product was only one step above the GPM.
+""",
+        [
+            (
+                "Group Product Manager",
+                "above",
+                "Senior Product Manager",
+                "Both sit above the Senior Product Manager",
+                "any",
+                "definite",
+            ),
+            (
+                "Principal Product Manager",
+                "above",
+                "Senior Product Manager",
+                "Both sit above the Senior Product Manager",
+                "any",
+                "definite",
+            ),
+            (
+                "Group Product Manager",
+                "oversees",
+                "Product Manager",
+                "A GPM usually has three to six product managers reporting to them",
+                "any",
+                "generally",
+            ),
+            (
+                "Head of Product",
+                "oversees",
+                "Product Manager",
+                "there the Head of Product manages every PM directly",
+                "startup..small",
+                "definite",
+            ),
+            (
+                "Director of Product",
+                "above",
+                "Group Product Manager",
+                "at my last employer the Director of Product was only one step above the GPM",
+                "any",
+                "definite",
+            ),
+        ],
+    ),
+    (
+        "dev14-heldout-policy",
+        "Role profile: Product Owner",
+        """Role profile: Product Owner
+
+Reports to: Product Manager
+Direct reports: none
+
+Summary. The Product Owner maximises the value of the team's backlog. In this organisation the Product Owner is a separate role from the Product Manager and is accountable to them for backlog priorities.
+
+Progression. A Product Owner can progress to Product Manager after demonstrating discovery skills. Senior Product Owners are sometimes promoted directly to Senior Product Manager.
+""",
+        [
+            (
+                "Product Owner",
+                "reports_to",
+                "Product Manager",
+                "is accountable to them for backlog priorities",
+                "any",
+                "definite",
+            ),
+            (
+                "Product Manager",
+                "above",
+                "Product Owner",
+                "A Product Owner can progress to Product Manager after demonstrating discovery skills",
+                "any",
+                "may",
+            ),
+        ],
+    ),
+    (
+        "dev15-heldout-newsletter",
+        "The product leadership newsletter, issue 42",
+        """The product leadership newsletter, issue 42
+
+This week: who should the Head of Product report to?
+
+In early-stage companies the answer is simple: the CEO. Later, many companies hire a CPO, and the Head of Product then reports to the CPO instead.
+
+One reader wrote in to say that her company has both a VP of Product and a Head of Product, and that the VP of Product outranks the Head of Product there. Another reader, at a 5,000-person enterprise, said the Head of Product is just another name for the Director of Product.
+
+Our take: the Chief Product Officer should be the most senior product executive, full stop.
+""",
+        [
+            (
+                "Head of Product",
+                "reports_to",
+                "CEO",
+                "In early-stage companies the answer is simple: the CEO",
+                "startup",
+                "definite",
+            ),
+            (
+                "Head of Product",
+                "reports_to",
+                "Chief Product Officer",
+                "the Head of Product then reports to the CPO instead",
+                "any",
+                "often",
+            ),
+            (
+                "VP of Product",
+                "above",
+                "Head of Product",
+                "the VP of Product outranks the Head of Product there",
+                "any",
+                "definite",
+            ),
+            (
+                "Head of Product",
+                "same",
+                "Director of Product",
+                "the Head of Product is just another name for the Director of Product",
+                "enterprise",
+                "definite",
+            ),
+            (
+                "Chief Product Officer",
+                "top",
+                None,
+                "the Chief Product Officer should be the most senior product executive",
+                "any",
+                "definite",
+            ),
+        ],
+    ),
 ]
 
 

@@ -153,6 +153,25 @@ def test_startup_named_in_an_earlier_sentence_scopes_the_paragraph(run):
     assert {t[3] for t in got} == {"startup"}
 
 
+def test_both_as_subject_means_the_two_roles_just_named(run):
+    got = {t[:3] for t in run("The Group PM and the Principal PM joined together. Both rank above the Senior PM.")}
+    assert ("Group Product Manager", "above", "Senior Product Manager") in got
+    assert ("Principal Product Manager", "above", "Senior Product Manager") in got
+
+
+def test_conjoined_predicate_with_them(run):
+    got = {
+        t[:3] for t in run("The Product Owner is distinct from the Product Manager and answers to them on priorities.")
+    }
+    assert ("Product Owner", "reports_to", "Product Manager") in got
+    assert ("Product Manager", "reports_to", "Product Owner") not in got
+
+
+def test_sized_company_phrase(run):
+    got = run("At a 9,000-person enterprise, the Product Lead reports to the Group PM.")
+    assert {t[3] for t in got} == {"enterprise"}
+
+
 def test_ambiguous_pronoun_is_not_resolved(run):
     text = "The CPO and the VP of Product met the Group PM. They report to the CEO."
     assert not any(t[1] == "reports_to" for t in run(text))

@@ -127,7 +127,7 @@ COMPARATIVE_END = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:sits?|ranks?|is|are|stands?|comes?)\s+(?:\w+\s+){0,2}?"
     r"(?P<dir>higher|above|lower|below|beneath)(?:\s+(?:on|in) the (?:ladder|hierarchy|org chart))?\s*$"
 )
-PRONOUN_SUBJ = re.compile(r"\b(?:they|he|she|it|this person|this role|this position)\b", re.I)
+PRONOUN_SUBJ = re.compile(r"\b(?:they|he|she|it|this person|this role|this position|both)\b(?! of)", re.I)
 PRONOUN_OBJ = re.compile(r"^\s*(?:them|him|her|it|that role|this role|that person|that position)\b")
 CONTRAST_BEFORE = re.compile(r"\b(?:unlike|rather than|instead of|as opposed to|except)(?:\s+(?:the|a|an))?\s*$")
 NEGATION = re.compile(
@@ -163,7 +163,8 @@ _NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|
 _SCOPE = re.compile(
     rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?:[a-z-]+\s+)?(?P<noun>{_NOUN})\b"  # noqa: E501
     r"|\b(?:a|an|our|we are a)\s+(?:[\w-]+\s+)?(?P<startup>start-?up)\b"
-    r"|\b(?:in|at|for|within|inside)\s+(?:a|an|the|most|many|early-stage)?\s*(?P<bare>start-?ups?|enterprises?|scale-?ups?"
+    r"|\b(?:in|at|for|within|inside)\s+(?:a|an|the|most|many|early-stage)?\s*(?:[\w,.-]+-person\s+)?"
+    r"(?P<bare>start-?ups?|enterprises?|scale-?ups?"
     r"|corporations?|large corporations)\b"
 )
 

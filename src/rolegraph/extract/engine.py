@@ -49,9 +49,10 @@ _SINGLE_GATE = re.compile(
 _TOP_GATE = re.compile(r"high|top|senior|ultimate|entire|whole")
 _ISNT_LEAD = re.compile(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn")
 _PRONOUN_OBJECT = re.compile(r"\b((?:than|to|under|below|above))\s+(?:them|him|her|that role|that person)\b")
-_VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|isn[’']t|aren[’']t|remains?|stays?)\b")
+_VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|answers?|works?|isn[’']t|aren[’']t|remains?|stays?)\b")
 _REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
 _CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
+_CONJOINED_ANYWHERE = re.compile(r"(?:^|,?\s)(?:and|but)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
 _ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
@@ -256,33 +257,48 @@ class _Clause:
             return done
         neg = bool(C.NEGATION.search(btw))
         obj = b.role
-        s = self._subject_role(subj, obj)
+        if subj.pronoun == "both":  # "Both sit above the Senior PM": the two roles just named
+            pair = self.context_roles({obj})
+            subjects = pair if len(pair) == 2 else []
+        else:
+            subjects = [self._subject_role(subj, obj)]
         if _CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
-            s = self.last_subject
-        if C.NOT_ABOVE.match(btw):
-            add(s, "not_above", obj, "negated 'above' ('is not above', 'isn't in a higher position than')")
-            return done
-        if neg:
-            return done
-        if a.role and C.THINK_AS.match(btw) and C.THINK_BEFORE.search(self.before(a)):
-            add(s, "may_be", obj, "'think of X as Y'")
-        elif C.SAME.match(btw):
-            add(s, "same", obj, "'is the same role as' / 'also known as'")
-        elif C.PROMOTED.match(btw):
-            add(obj, "above", s, "'X is promoted to / becomes Y' (career step)")
-        elif C.REPORTS_TO.match(btw):
-            add(s, "below" if "present" in btw else "reports_to", obj, "'reports to' / 'answers to'")
-        elif C.BELOW.match(btw):
-            add(s, "below", obj, "'is below / beneath / under'")
-        elif C.ABOVE.match(btw):
-            add(s, "above", obj, "'is above / higher than / senior to'")
-        elif C.OVERLAPS.match(btw):
-            add(s, "overlaps", obj, "'overlaps with'")
-        elif C.MAY_BE.match(btw):
-            add(s, "may_be", obj, "'may be / may act as / is a'")
-        elif C.OVERSEES.match(btw):
-            add(s, "oversees", obj, "'oversees / manages / leads'")
+            subjects = [self.last_subject]
+        found = self._cue(btw, a, neg)
+        if found:
+            rel, cue, inverted = found
+            for s in subjects:
+                if inverted:
+                    add(obj, rel, s, cue)
+                else:
+                    add(s, rel, obj, cue)
         return done
+
+    def _cue(self, btw: str, a: _Slot, neg: bool) -> tuple[str, str, bool] | None:
+        """(relation, cue, object-is-subject) of the words between two mentions, or None."""
+        if C.NOT_ABOVE.match(btw):
+            return "not_above", "negated 'above' ('is not above', 'isn't in a higher position than')", False
+        if neg:
+            return None
+        if a.role and C.THINK_AS.match(btw) and C.THINK_BEFORE.search(self.before(a)):
+            return "may_be", "'think of X as Y'", False
+        if C.SAME.match(btw):
+            return "same", "'is the same role as' / 'also known as'", False
+        if C.PROMOTED.match(btw):
+            return "above", "'X is promoted to / becomes Y' (career step)", True
+        if C.REPORTS_TO.match(btw):
+            return ("below" if "present" in btw else "reports_to"), "'reports to' / 'answers to'", False
+        if C.BELOW.match(btw):
+            return "below", "'is below / beneath / under'", False
+        if C.ABOVE.match(btw):
+            return "above", "'is above / higher than / senior to'", False
+        if C.OVERLAPS.match(btw):
+            return "overlaps", "'overlaps with'", False
+        if C.MAY_BE.match(btw):
+            return "may_be", "'may be / may act as / is a'", False
+        if C.OVERSEES.match(btw):
+            return "oversees", "'oversees / manages / leads'", False
+        return None
 
     def _after(self, b, slots, k) -> str:
         end = slots[k + 1].start if k + 1 < len(slots) else self.span.end
@@ -324,6 +340,10 @@ class _Clause:
             m3 = _PRONOUN_OBJECT.search(after)
             verb = _VERB.search(after) if m3 else None
             if m3 and verb and verb.start() < m3.start() and not _REPORTS_TO_THEM.search(after):
+                conj = _CONJOINED_ANYWHERE.search(after[: m3.start()])
+                if conj and roles and roles[0].role != role:  # "X differs from Y and answers to them"
+                    role, after = roles[0].role, after[conj.end() - 1 :]
+                    m3 = _PRONOUN_OBJECT.search(after)
                 cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
                 cands = list(dict.fromkeys(cands)) or self.context_roles({role})
                 if len(cands) == 1:
