@@ -200,3 +200,35 @@ def test_consensus_says_how_many_proposed_claims_it_left_out(tmp_path):
     assert r.exit_code == 0 and f"{n} proposed claims not counted" in r.stderr
     r = CliRunner().invoke(main, ["consensus", "--corpus", str(root), "--include-proposed"])
     assert "not counted" not in r.stderr
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import os
+    import subprocess
+
+    root = make_corpus(tmp_path)
+    (root / "sources" / "q.txt").write_text(PAGE)
+    text = (
+        (root / "claims" / "p.yaml").read_text().replace("id: p\n", "id: q\n").replace("sources/p.txt", "sources/q.txt")
+    )
+    (root / "claims" / "q.yaml").write_text(text)
+    cmd = [sys.executable, "-m", "rolegraph", "extract", "--all", "--corpus", str(root)]
+    master, slave = os.openpty()
+    try:
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+    assert done.returncode == 0
+    assert b"extract" in seen and b"100%" in seen
+    piped = subprocess.run(cmd, capture_output=True, timeout=120)
+    assert b"100%" not in piped.stderr and b"proposed claims" in piped.stderr
