@@ -107,6 +107,19 @@ def test_html_url_through_redirects(server, corpus):
     assert rolegraph.lint(c, select=["RG0"]).findings == []
 
 
+def test_html_table_rows_stay_together(tmp_path, corpus):
+    page = tmp_path / "levels.html"
+    page.write_text(
+        "<html><body><article><h1>Levels</h1><p>Our product career ladder has three levels, and every level has "
+        "its own expectations for scope, impact and leadership.</p><table><tr><th>Level</th><th>Title</th></tr>"
+        "<tr><td>P1</td><td>Associate PM</td></tr><tr><td>P2</td><td>Product Manager</td></tr></table>"
+        "</article></body></html>"
+    )
+    assert add(corpus, str(page), "--id", "levels").exit_code == 0
+    text = (corpus / "sources" / "levels.txt").read_text()
+    assert "| P1 | Associate PM |\n| P2 | Product Manager |" in text
+
+
 def test_plain_text_kept_with_lf(server, corpus):
     r = add(corpus, f"{server}/plain", "--id", "plain-one")
     assert r.exit_code == 0, r.output

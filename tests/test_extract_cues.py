@@ -222,6 +222,16 @@ def test_ladder_list(run):
     assert ("Senior Product Manager", "above", "Product Manager") in got
 
 
+def test_ladder_table(run):
+    text = "Our levels, from the top down:\n\n| Level | Title |\n|---|---|\n| L7 | Director of Product |\n| L6 | Group PM |\n"
+    assert ("Director of Product", "above", "Group Product Manager") in {t[:3] for t in run(text)}
+
+
+def test_list_without_a_ladder_intro_gives_nothing(run):
+    text = "People at the offsite:\n\n- Product Manager\n- Senior PM\n- Group PM\n"
+    assert run(text) == set()
+
+
 def test_unknown_role_is_reported_not_guessed():
     voc = load_corpus().vocabulary
     props, unknown = Extractor(voc).run("The Chief Revenue Officer oversees the Head of Sales.")

@@ -14,13 +14,15 @@ from .mentions import Mention
 from .proposal import Proposal
 from .text import Span
 
-_ITEM = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier)\s*\d+\s*[:.)-])\s*", re.I)
+_ITEM = re.compile(r"^\s*(?:\||[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier)\s*\d+\s*[:.)-])\s*", re.I)
 _INTRO = re.compile(r"\b(?:ladder|career path|career progression|progression|levels|hierarchy|rank|ranks|ranking"
                     r"|seniority|org chart|titles|order|promotion path|track)\b", re.I)  # fmt: skip
 _DOWN = re.compile(r"\b(?:from (?:the )?(?:top|highest|most senior|senior|executive)|top[- ]down|highest to lowest"
                    r"|most senior first|descending|top to bottom|senior to junior)\b", re.I)  # fmt: skip
 _UP = re.compile(r"\b(?:from (?:the )?(?:bottom|entry|junior|lowest|first)|bottom[- ]up|lowest to highest"
                  r"|junior to senior|ascending|entry[- ]level (?:to|up)|climb|progression|career path)\b", re.I)  # fmt: skip  # noqa: E501
+_LEAD = re.compile(r"\s*(?:level|step|stage|tier)?\s*\d*\s*[:.)-]?\s*", re.I)
+_CELLS = re.compile(r"\|(?:[^|\n]{0,24}\|)*\s*")  # "| P1 | " before the title in a table row
 _SENIOR = re.compile(r"\b(?:chief|vp|vice president|head|cpo|cto|ceo|coo|founder)\b", re.I)
 _JUNIOR = re.compile(r"\b(?:associate|junior|apm|intern|entry)\b", re.I)
 
@@ -48,9 +50,13 @@ def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
         if first is not None and is_item:
             lead = text[sp.start : first.start]
             rest = text[first.end : sp.end]
-            head_ok = not lead.strip() or re.fullmatch(r"\s*(?:level|step|stage|tier)?\s*\d*\s*[:.)-]?\s*", lead, re.I)
+            head_ok = (
+                not lead.strip()
+                or _LEAD.fullmatch(lead)
+                or (text[raw_start] == "|" and _CELLS.fullmatch(text[raw_start : first.start]))
+            )
             second = mentions[mi + 1] if mi + 1 < len(mentions) and mentions[mi + 1].end <= sp.end else None
-            sep = re.match(r"^\s*(?:$|[:(–—-]|\s+is\b|,)", rest)
+            sep = re.match(r"^\s*(?:$|[:(–—|-]|\s+is\b|,)", rest)
             if head_ok and sep and (second is None or re.search(r"[:(–—-]", text[first.end : second.start])):
                 head = first
         by_line.append((sp, head, is_item))

@@ -1,5 +1,6 @@
 """HTML to snapshot text with trafilatura: the page's main text, one paragraph per block with a
-blank line between, list items kept as consecutive "- item" lines (career ladders stay lists).
+blank line between, list items kept as consecutive "- item" lines and table rows as consecutive
+"| cell | cell |" lines (career ladders stay lists).
 Imports trafilatura lazily; it must not import any rolegraph module.
 """
 
@@ -21,7 +22,7 @@ def html_to_text(html: bytes | str) -> tuple[str, str | None]:
     import trafilatura
 
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=False, include_links=False,
+        html, output_format="txt", include_comments=False, include_tables=True, include_links=False,
         favor_recall=True, deduplicate=False, with_metadata=False,
     )  # fmt: skip
     if not text:
@@ -45,7 +46,7 @@ def paragraphs(text: str) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        item = line.startswith(("- ", "* ", "• "))
+        item = line.startswith(("- ", "* ", "• ", "|"))  # list items and table rows stay together
         if out and not (item and prev_item):
             out.append("")
         out.append(line)
