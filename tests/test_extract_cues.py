@@ -223,7 +223,10 @@ def test_ladder_list(run):
 
 
 def test_ladder_table(run):
-    text = "Our levels, from the top down:\n\n| Level | Title |\n|---|---|\n| L7 | Director of Product |\n| L6 | Group PM |\n"
+    text = (
+        "Our levels, from the top down:\n\n| Level | Title |\n|---|---|\n"
+        "| L7 | Director of Product |\n| L6 | Group PM |\n"
+    )
     assert ("Director of Product", "above", "Group Product Manager") in {t[:3] for t in run(text)}
 
 
