@@ -119,6 +119,9 @@ def test_relation_cue(run, text, want):
 
 
 NOTHING = [
+    "The Product Owner reports to the CPO’s chief of staff.",
+    "Becoming a Senior PM often leads to a Group PM role later.",
+    "A Product Owner is a Product Manager’s closest partner.",
     "Does the Head of Product report to the CPO?",
     "Is the VP of Product higher than the Director of Product?",
     "The Head of Product is not the same as the Director of Product.",
@@ -228,6 +231,10 @@ def test_ladder_table(run):
         "| L7 | Director of Product |\n| L6 | Group PM |\n"
     )
     assert ("Director of Product", "above", "Group Product Manager") in {t[:3] for t in run(text)}
+
+
+def test_glossary_of_titles_is_no_ladder(run):
+    assert run("Common product titles:\n\n- Chief Product Officer\n- Product Manager\n- Associate PM\n") == set()
 
 
 def test_list_without_a_ladder_intro_gives_nothing(run):

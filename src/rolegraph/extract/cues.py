@@ -50,7 +50,8 @@ OVERSEES = _end(
     r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|supervises?|supervising|directs"
     r"|directing|is in charge of|are in charge of|in charge of|has authority over|(?:is|are) the (?:boss|manager) of)"
     r"(?:\s+(?:all|a|an|the|teams? of|groups? of|squads? of|pods? of|handful of|several|multiple|other|one or more"
-    r"|many|junior|senior|more|numerous|individual|fellow|\d+|two|three|four|five|six|to|up to|between|and))*",
+    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|two|three|four|five|six|ten"
+    r"|(?:\d+|two|three|four|five) (?:to|or|and) (?:\d+|three|four|five|six|eight|ten)))*",
     filler=12,
 )
 SAME = _end(

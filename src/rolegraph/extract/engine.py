@@ -53,6 +53,7 @@ _VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|answers?|works?|isn[�
 _REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
 _CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
 _CONJOINED_ANYWHERE = re.compile(r"(?:^|,?\s)(?:and|but)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
 _ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
@@ -176,8 +177,8 @@ class _Clause:
         self._plural_same(slots)
         for i in range(len(slots) - 1):
             a, b = slots[i], slots[i + 1]
-            if b.role is None or i + 1 in contrasted:
-                continue
+            if b.role is None or i + 1 in contrasted or _POSSESSIVE.search(self.text, b.start, b.end):
+                continue  # "reports to the CPO's deputy": a possessive names someone else
             subj = a
             if i in contrasted:  # "unlike X, Y ..." or "X, unlike Y, ...": the subject is before it
                 earlier = [s for k, s in enumerate(slots[:i]) if k not in contrasted and s.role]

@@ -16,7 +16,7 @@ from .text import Span
 
 _ITEM = re.compile(r"^\s*(?:\||[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier)\s*\d+\s*[:.)-])\s*", re.I)
 _INTRO = re.compile(r"\b(?:ladder|career path|career progression|progression|levels|hierarchy|rank|ranks|ranking"
-                    r"|seniority|org chart|titles|order|promotion path|track)\b", re.I)  # fmt: skip
+                    r"|seniority|org chart|promotion path|career track)\b", re.I)  # fmt: skip
 _DOWN = re.compile(r"\b(?:from (?:the )?(?:top|highest|most senior|senior|executive)|top[- ]down|highest to lowest"
                    r"|most senior first|descending|top to bottom|senior to junior)\b", re.I)  # fmt: skip
 _UP = re.compile(r"\b(?:from (?:the )?(?:bottom|entry|junior|lowest|first)|bottom[- ]up|lowest to highest"
