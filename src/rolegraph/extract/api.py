@@ -108,8 +108,8 @@ def proposals_for(source: Source, text: str, extractor: Extractor, vocabulary) -
                 "object": voc.label(p.object) if p.object else None,
                 "quote": quote,
                 "occurrence": occ if occ > 1 else None,
-                "scope": None if p.scope.is_any else str(p.scope),
-                "hedge": None if p.hedge == "definite" else p.hedge,
+                "scope": str(p.scope),  # written even when default, so the reviewer sees it was judged
+                "hedge": p.hedge,
                 "condition": p.condition,
                 "note": f"extract: {p.cue}",
                 "proposed": True,
