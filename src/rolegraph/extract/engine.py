@@ -145,7 +145,8 @@ class _Clause:
         return _low(self.text[a.end : b.start])
 
     def before(self, a) -> str:
-        return _low(self.text[self.span.start : a.start])
+        """The words just before slot ``a`` in its clause (the cues before a mention are short)."""
+        return _low(self.text[max(self.span.start, a.start - 80) : a.start])
 
     def context_roles(self, exclude: set[str]) -> list[str]:
         """Distinct roles this text is about just now: the previous sentence and this one so far."""
@@ -171,9 +172,7 @@ class _Clause:
 
     def run(self) -> list[Proposal]:
         slots = self.slots()
-        contrasted = {
-            i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(_low(self.text[self.span.start : s.start]))
-        }
+        contrasted = {i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(self.before(s))}
         self._plural_same(slots)
         for i in range(len(slots) - 1):
             a, b = slots[i], slots[i + 1]

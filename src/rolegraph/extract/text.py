@@ -15,9 +15,8 @@ from dataclasses import dataclass
 _END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Sr|Jr|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|St|approx|No)|\b[A-Z])\.$")
 _CLAUSE = re.compile(
-    r";\s+|,\s+(?=(?:though|although|but|while|whereas|yet|unlike)\b)|\s+(?=(?:but|whereas)\s)|\s+[–—]\s+",
-    re.I,
-)
+    r";\s+|,\s+(?=(?:though|although|but|while|whereas|yet|unlike)\b)|\s(?=(?:but|whereas)\s)|\s+[–—]\s+"
+)  # no re.I: inside a sentence these words are in lower case, and the pattern stays fast
 _BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
