@@ -108,6 +108,7 @@ from .export import export_command  # noqa: E402
 from .extract import extract_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
+from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
 from .stats import stats_command  # noqa: E402
@@ -119,6 +120,7 @@ for _command in (
     export_command,
     lint_command,
     consensus_command,
+    report_command,
     rules_command,
     add_command,
     extract_command,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, load, output_option
+from .common import corpus_option, emit, load_usable, output_option, strict_option
 
 SIZES = ("startup", "small", "mid", "large", "enterprise")  # = rolegraph.model.SIZES (tested)
 CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = consensus.FORMATS (tested)
@@ -45,9 +45,10 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     is_flag=True,
     help="Also count claims marked 'proposed: true' (written by extract, not yet reviewed).",
 )
+@strict_option
 @output_option
 @click.pass_context
-def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, output) -> None:
+def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, strict, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -55,13 +56,11 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_prop
     from ..consensus import EXPLAIN_FORMATS, explain, render, render_explain
     from ..consensus import consensus as compute
     from ..errors import UsageError
-    from ..linter import check_structure
 
     if pair and fmt not in EXPLAIN_FORMATS:
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
-    c = load(ctx, corpus, cache=True)
-    check_structure(c)
-    unreviewed = 0 if include_proposed else sum(1 for x in c.claims() if x.proposed)
+    c = load_usable(ctx, corpus, strict=strict, cache=True)
+    unreviewed = 0 if include_proposed else sum(1 for x in c.corpus.claims() if x.proposed)
     if unreviewed:
         noun = "claim" if unreviewed == 1 else "claims"
         click.echo(f"{unreviewed} proposed {noun} not counted (review them, or pass --include-proposed)", err=True)
@@ -71,4 +70,4 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_prop
         emit(ctx, render_explain(why, fmt), output)
     else:
         result = compute(c, sizes=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
-        emit(ctx, render(result, c, fmt), output)
+        emit(ctx, render(result, c.corpus, fmt), output)
