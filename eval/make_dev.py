@@ -28,7 +28,7 @@ We hire product people at every level. Our product career path, from entry level
 4. Group Product Manager
 5. Director of Product
 
-Every Product Manager reports to a Group Product Manager. Group Product Managers manage two to four product managers each.  # noqa: E501
+Every Product Manager reports to a Group Product Manager. Group Product Managers manage two to four product managers each.
 
 At our size the Director of Product answers to the CPO, who sits on the executive team.
 """,
@@ -98,20 +98,20 @@ At our size the Director of Product answers to the CPO, who sits on the executiv
 
 Purpose. This framework sets out the levels of the product management job family and how they relate.
 
-Level structure. The Principal Product Manager is an individual contributor level that ranks above the Senior Product Manager. The Principal Product Manager is not above the Group Product Manager; the two are parallel tracks at the same grade.  # noqa: E501
+Level structure. The Principal Product Manager is an individual contributor level that ranks above the Senior Product Manager. The Principal Product Manager is not above the Group Product Manager; the two are parallel tracks at the same grade.
 
-Management line. The Group Product Manager reports to the Director of Product. The Director of Product reports to the VP of Product.  # noqa: E501
+Management line. The Group Product Manager reports to the Director of Product. The Director of Product reports to the VP of Product.
 
 Small business units. In small business units the Group Product Manager may act as the Director of Product.
 
-Titles. Product Owner and Product Manager are not the same role in this framework: the Product Owner is a delivery role within a scrum team.  # noqa: E501
+Titles. Product Owner and Product Manager are not the same role in this framework: the Product Owner is a delivery role within a scrum team.
 """,
         [
             (
                 "Principal Product Manager",
                 "above",
                 "Senior Product Manager",
-                "The Principal Product Manager is an individual contributor level that ranks above the Senior Product Manager",  # noqa: E501
+                "The Principal Product Manager is an individual contributor level that ranks above the Senior Product Manager",
                 "any",
                 "definite",
             ),
@@ -156,11 +156,11 @@ Titles. Product Owner and Product Manager are not the same role in this framewor
 
 I have joined three startups as the first product hire, and the titles never mean what they mean at a big company.
 
-In a startup, the Head of Product is often the most senior product person, and they report directly to the CEO. Sometimes one of the founders acts as the Head of Product until the team grows.  # noqa: E501
+In a startup, the Head of Product is often the most senior product person, and they report directly to the CEO. Sometimes one of the founders acts as the Head of Product until the team grows.
 
-At enterprise scale, things look different. The Head of Product typically sits under a VP of Product, who in turn reports to the Chief Product Officer.  # noqa: E501
+At enterprise scale, things look different. The Head of Product typically sits under a VP of Product, who in turn reports to the Chief Product Officer.
 
-My advice: don't obsess over titles. A Senior PM at a startup may carry more responsibility than a Director of Product at a bank.  # noqa: E501
+My advice: don't obsess over titles. A Senior PM at a startup may carry more responsibility than a Director of Product at a bank.
 """,
         [
             (
@@ -205,11 +205,11 @@ My advice: don't obsess over titles. A Senior PM at a startup may carry more res
 
 Readers ask this every week, so here is the short answer.
 
-The VP of Product is higher than the Director of Product in nearly every company we surveyed. A Director of Product usually manages several product managers, while a VP of Product manages the directors.  # noqa: E501
+The VP of Product is higher than the Director of Product in nearly every company we surveyed. A Director of Product usually manages several product managers, while a VP of Product manages the directors.
 
 Vice Presidents of Product generally report to the CPO or, where there is no CPO, to the CEO.
 
-The Director of Product is not the same as the Head of Product, although smaller companies sometimes use the two titles interchangeably.  # noqa: E501
+The Director of Product is not the same as the Head of Product, although smaller companies sometimes use the two titles interchangeably.
 
 Unlike the Director of Product, the VP of Product owns the product budget.
 """,
@@ -315,6 +315,15 @@ Product Marketing Managers work alongside product managers and do not report to 
                 "any",
                 "definite",
             ),
+            # Lead Product Manager became a role of its own in the vocabulary's alias review (issue 18)
+            (
+                "Product Lead",
+                "same",
+                "Lead Product Manager",
+                "The Product Lead is also called Lead Product Manager in older job adverts",
+                "any",
+                "definite",
+            ),
         ],
     ),
     (
@@ -324,9 +333,9 @@ Product Marketing Managers work alongside product managers and do not report to 
 
 Grades apply to the whole enterprise.
 
-Grade mapping. A Senior Product Manager is one grade below a Group Product Manager. A Group Product Manager is two grades below a Director of Product.  # noqa: E501
+Grade mapping. A Senior Product Manager is one grade below a Group Product Manager. A Group Product Manager is two grades below a Director of Product.
 
-Reporting. Product Owners report to a Product Manager in the same value stream. In large organisations, the Head of Product Management is the same role as the Director of Product.  # noqa: E501
+Reporting. Product Owners report to a Product Manager in the same value stream. In large organisations, the Head of Product Management is the same role as the Director of Product.
 
 Exceptions. In some teams a Principal Product Manager may lead other product managers without formal reporting lines.
 """,
@@ -367,7 +376,7 @@ Exceptions. In some teams a Principal Product Manager may lead other product man
                 "Principal Product Manager",
                 "oversees",
                 "Product Manager",
-                "In some teams a Principal Product Manager may lead other product managers without formal reporting lines",  # noqa: E501
+                "In some teams a Principal Product Manager may lead other product managers without formal reporting lines",
                 "any",
                 "some",
             ),
@@ -380,9 +389,9 @@ Exceptions. In some teams a Principal Product Manager may lead other product man
 
 Founders ask me when to hire a CPO. The honest answer is: later than you think.
 
-The Chief Product Officer is the highest-ranking product role, and it only makes sense once you have several product teams. Before that, a Head of Product who reports to the CEO is enough.  # noqa: E501
+The Chief Product Officer is the highest-ranking product role, and it only makes sense once you have several product teams. Before that, a Head of Product who reports to the CEO is enough.
 
-When a CPO arrives, the Head of Product usually moves to VP of Product or leaves. The CPO oversees the VP of Product and, through them, every product manager.  # noqa: E501
+When a CPO arrives, the Head of Product usually moves to VP of Product or leaves. The CPO oversees the VP of Product and, through them, every product manager.
 
 In mid-size companies the CPO and the CTO are peers; neither reports to the other.
 
@@ -428,9 +437,9 @@ Rather than reporting to the CTO, the CPO should report to the CEO.
         "From APM to PM: a first promotion",
         """From APM to PM: a first promotion
 
-Most people start as an Associate Product Manager. After twelve to eighteen months, an Associate Product Manager is typically promoted to Product Manager.  # noqa: E501
+Most people start as an Associate Product Manager. After twelve to eighteen months, an Associate Product Manager is typically promoted to Product Manager.
 
-The next step after that is Senior Product Manager. Senior Product Managers mentor associate product managers and review their specs.  # noqa: E501
+The next step after that is Senior Product Manager. Senior Product Managers mentor associate product managers and review their specs.
 
 Junior Product Manager is another name for Associate Product Manager at many companies.
 
@@ -453,6 +462,15 @@ At large tech companies, the move from Product Manager to Senior Product Manager
                 "any",
                 "definite",
             ),
+            # Junior Product Manager became a role of its own in the vocabulary's alias review (issue 18)
+            (
+                "Junior Product Manager",
+                "same",
+                "Associate Product Manager",
+                "Junior Product Manager is another name for Associate Product Manager at many companies",
+                "any",
+                "often",
+            ),
             (
                 "Senior Product Manager",
                 "above",
@@ -472,9 +490,9 @@ This matrix describes what we expect at each level. It is not a promotion checkl
 
 Product Manager: owns a feature area end to end and works with one engineering team.
 
-Senior Product Manager: owns a product and coaches Product Managers. A Senior Product Manager sits one level above a Product Manager.  # noqa: E501
+Senior Product Manager: owns a product and coaches Product Managers. A Senior Product Manager sits one level above a Product Manager.
 
-Group Product Manager: manages a team of Senior Product Managers. In smaller teams, the Group Product Manager may also be the Head of Product.  # noqa: E501
+Group Product Manager: manages a team of Senior Product Managers. In smaller teams, the Group Product Manager may also be the Head of Product.
 
 Head of Product: the most senior product role in a company without a CPO; reports to the CEO.
 
@@ -546,7 +564,7 @@ The Head of Product oversees all product managers, while the Product Marketing M
 
 Title inflation makes product careers confusing, so here is a plain-language guide.
 
-A VP of Product ranks above a Director of Product, followed by the Group Product Manager, then the Senior Product Manager. In bigger companies there may be a Head of Product between the VP and the Director.  # noqa: E501
+A VP of Product ranks above a Director of Product, followed by the Group Product Manager, then the Senior Product Manager. In bigger companies there may be a Head of Product between the VP and the Director.
 
 A Product Owner is not a Product Manager, although in some teams the Product Manager may also be the Product Owner.
 
@@ -611,9 +629,9 @@ Our levels, from junior to senior:
 - Senior PM
 - Principal PM
 
-A Principal PM is a senior individual contributor and does not manage people. Senior PMs report to a Group Product Manager, who reports to the Director of Product.  # noqa: E501
+A Principal PM is a senior individual contributor and does not manage people. Senior PMs report to a Group Product Manager, who reports to the Director of Product.
 
-In enterprise divisions, the Director of Product reports to a VP of Product. The VP of Product is the most senior product leader in each division.  # noqa: E501
+In enterprise divisions, the Director of Product reports to a VP of Product. The VP of Product is the most senior product leader in each division.
 
 Product Owners sit below Product Managers in our delivery teams.
 """,
@@ -684,7 +702,7 @@ Product Owners sit below Product Managers in our delivery teams.
 
 When we opened our first senior product role, we argued for weeks about the title.
 
-In my experience the VP of Product usually outranks the Head of Product, but at small companies the two titles are often interchangeable. A Head of Product typically manages product managers directly, whereas a VP of Product manages other product leaders.  # noqa: E501
+In my experience the VP of Product usually outranks the Head of Product, but at small companies the two titles are often interchangeable. A Head of Product typically manages product managers directly, whereas a VP of Product manages other product leaders.
 
 Mid-size companies may hire a Director of Product first and promote them to VP of Product later.
 

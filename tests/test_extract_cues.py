@@ -51,7 +51,7 @@ CASES = [
         ("Chief Product Officer", "same", "VP of Product"),
     ),
     (
-        "A Lead Product Manager may act as the Group Product Manager.",
+        "A Product Team Lead may act as the Group Product Manager.",
         ("Product Lead", "may_be", "Group Product Manager"),
     ),
     ("A Senior Product Manager may be the Product Lead.", ("Senior Product Manager", "may_be", "Product Lead")),
