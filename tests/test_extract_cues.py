@@ -175,6 +175,13 @@ def test_sized_company_phrase(run):
     assert {t[3] for t in got} == {"enterprise"}
 
 
+def test_clause_that_opens_with_its_predicate_keeps_the_subject(run):
+    got = {t[:3] for t in run("The Group PM is senior to the Senior PM but junior to the Director of Product.")}
+    assert ("Group Product Manager", "above", "Senior Product Manager") in got
+    assert ("Group Product Manager", "below", "Director of Product") in got
+    assert not any(t[0] == "Senior Product Manager" for t in got)
+
+
 def test_ambiguous_pronoun_is_not_resolved(run):
     text = "The CPO and the VP of Product met the Group PM. They report to the CEO."
     assert not any(t[1] == "reports_to" for t in run(text))

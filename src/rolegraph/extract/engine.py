@@ -54,6 +54,9 @@ _REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
 _CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
 _CONJOINED_ANYWHERE = re.compile(r"(?:^|,?\s)(?:and|but)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_PREDICATE_LEAD = re.compile(
+    r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
+)
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
 _ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
@@ -102,12 +105,14 @@ class Extractor:
         body = text[sent.span.start : sent.span.end]
         if body.rstrip().endswith("?") and C.QUESTION.match(body):
             return out  # a question asks; it states no claim
+        carry: str | None = None  # the subject of the clause before: "X is senior to Y but junior to Z"
         for cl in clauses(text, sent.span):
             ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
             if not ms and not _ANAPHOR.search(text, cl.start, cl.end):
                 continue  # no role and nothing that could refer to one: nothing to propose
             ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
-            out.extend(ctx.run())
+            out.extend(ctx.run(carry))
+            carry = ctx.last_subject
             earlier.extend(m.role for m in ms)
         return out
 
@@ -170,8 +175,14 @@ class _Clause:
         slots.sort(key=lambda x: x.start)
         return slots
 
-    def run(self) -> list[Proposal]:
+    def run(self, carry: str | None = None) -> list[Proposal]:
         slots = self.slots()
+        if carry and slots and slots[0].role:  # a clause that opens with its predicate keeps the subject
+            lead = _low(self.text[self.span.start : slots[0].start])
+            m = _PREDICATE_LEAD.match(lead)
+            found = self._cue(lead[m.end() :], slots[0], bool(C.NEGATION.search(lead))) if m else None
+            if found and not found[2]:
+                self.emit(carry, found[0], slots[0].role, found[1] + " (subject of the clause before)")
         contrasted = {i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(self.before(s))}
         self._plural_same(slots)
         for i in range(len(slots) - 1):
