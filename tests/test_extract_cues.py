@@ -182,6 +182,17 @@ def test_clause_that_opens_with_its_predicate_keeps_the_subject(run):
     assert not any(t[0] == "Senior Product Manager" for t in got)
 
 
+def test_coordinated_subjects_share_the_relation(run):
+    got = {t[:3] for t in run("The CPO and the CTO both report to the CEO.")}
+    assert {("Chief Product Officer", "reports_to", "CEO"), ("CTO", "reports_to", "CEO")} <= got
+    got = {t[:3] for t in run("The Group PM, the Principal PM and the Senior PM report to the Director of Product.")}
+    assert {("Group Product Manager", "reports_to", "Director of Product"),
+            ("Principal Product Manager", "reports_to", "Director of Product"),
+            ("Senior Product Manager", "reports_to", "Director of Product")} <= got  # fmt: skip
+    got = {t[:3] for t in run("The PM reports to the Group PM and the Senior PM manages the Associate PM.")}
+    assert ("Group Product Manager", "oversees", "Associate Product Manager") not in got
+
+
 def test_ambiguous_pronoun_is_not_resolved(run):
     text = "The CPO and the VP of Product met the Group PM. They report to the CEO."
     assert not any(t[1] == "reports_to" for t in run(text))

@@ -132,7 +132,10 @@ PRONOUN_SUBJ = re.compile(
     r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his person|[Tt]his role|[Tt]his position|[Bb]oth)\b(?! of)"
 )  # explicit capitals instead of re.I: the same matches, faster
 PRONOUN_OBJ = re.compile(r"^\s*(?:them|him|her|it|that role|this role|that person|that position)\b")
-CONTRAST_BEFORE = re.compile(r"\b(?:unlike|rather than|instead of|as opposed to|except)(?:\s+(?:the|a|an))?\s*$")
+CONTRAST_BEFORE = re.compile(
+    r"\b(?:unlike|rather than|instead of|as opposed to|except)(?:\s+\w+ing(?:\s+(?:to|for|under|with))?)?"
+    r"(?:\s+(?:the|a|an))?\s*$"
+)  # "unlike the CTO", "rather than reporting to the CTO"
 NEGATION = re.compile(
     rf"\b(?:{_NEG}|nor|rather than|instead of|unlike|as opposed to|different from|differs? from|distinct from"
     r"|confused with|mistaken for|opposed to)\b|n[’']t\b"

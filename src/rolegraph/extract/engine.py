@@ -57,6 +57,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _PREDICATE_LEAD = re.compile(
     r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
 )
+_AND_LINK = re.compile(r"^\s*,?\s*(?:and|&)(?:\s+(?:the|a|an))?\s*$")
+_COMMA_LINK = re.compile(r"^\s*,(?:\s+(?:the|a|an))?\s*$")
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
 _ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
@@ -184,6 +186,7 @@ class _Clause:
             if found and not found[2]:
                 self.emit(carry, found[0], slots[0].role, found[1] + " (subject of the clause before)")
         contrasted = {i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(self.before(s))}
+        objects: set[int] = set()  # slots that are the object of a relation found
         self._plural_same(slots)
         for i in range(len(slots) - 1):
             a, b = slots[i], slots[i + 1]
@@ -199,18 +202,39 @@ class _Clause:
             rels = self._pair(subj, a, b, btw, slots, i)
             if not rels:
                 continue
+            objects.add(i + 1)
             # coordinated objects share the relation: "beneath X or even Y"
             for k in range(i + 2, len(slots)):
                 c = slots[k]
                 if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
                     break
+                objects.add(k)
                 for s_role, rel, cue in rels:
-                    obj = c.role
-                    if rel in ("above_by", "below_by"):
-                        continue
-                    self.emit(s_role, rel, obj, cue)
+                    self.emit(s_role, rel, c.role, cue)
+            self._co_subjects(slots, i, rels, objects)
         self._singles(slots)
         return self.out
+
+    def _co_subjects(self, slots, i: int, rels, objects: set[int]) -> None:
+        """Coordinated subjects share the relation: "The CPO and the CTO report to the CEO". Only a
+        chain that opens the clause counts, so "X reports to Y and Z manages W" gives Y nothing."""
+        a = slots[i]
+        if not a.role or not any(s_role == a.role for s_role, _, _ in rels):
+            return
+        k = i
+        chain = []
+        while k > 0 and slots[k - 1].role and k - 1 not in objects:
+            link = self.between(slots[k - 1], slots[k])
+            if not (_AND_LINK.match(link) or (chain and _COMMA_LINK.match(link))):
+                break  # the link next to the verb's subject is "and": "X, Y and Z report to W"
+            k -= 1
+            chain.append(slots[k].role)
+        if k != 0 or not chain:
+            return
+        for s_role, rel, cue in rels:
+            if s_role == a.role:
+                for other in chain:
+                    self.emit(other, rel, self._last_object, cue + " (coordinated subjects)")
 
     def _subject_role(self, subj: _Slot, obj: str) -> str | None:
         if subj.role is not None:
@@ -229,6 +253,7 @@ class _Clause:
                 self.emit(s, rel, o, cue)
                 done.append((s, rel, cue))
                 self.last_subject = s
+                self._last_object = o
 
         # coordination: "X or Y is the person in charge", "X and Y are two terms for the same role"
         if a.role and C.OR_COORD.match(btw) and C.SAME_AFTER_OR.match(self._after(b, slots, i + 1)):
@@ -269,7 +294,8 @@ class _Clause:
         neg = bool(C.NEGATION.search(btw))
         obj = b.role
         if subj.pronoun == "both":  # "Both sit above the Senior PM": the two roles just named
-            pair = self.context_roles({obj})
+            here = list(dict.fromkeys(m.role for m in self.mentions if m.end <= subj.start))
+            pair = here if len(here) == 2 else self.context_roles({obj})
             subjects = pair if len(pair) == 2 else []
         else:
             subjects = [self._subject_role(subj, obj)]
