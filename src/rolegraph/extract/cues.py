@@ -251,3 +251,25 @@ PAREN_OR = re.compile(r"^\s*\(\s*or(?:\s+(?:the|a|an))?\s*$")
 QUESTION = re.compile(
     r"^\W*(?:is|are|does|do|did|should|can|could|will|would|who|what|which|where|when|how|why)\b", re.I
 )
+
+
+# ---------------------------------------------------------------- used by the engine's clause rules
+ACTS_BOTH = re.compile(r"\b(?:acts?|serves?|functions?|doubles?) as both\b")
+SINGLE_GATE = re.compile(
+    r"high|top|senior|ultimate|entire|whole|above|below|beneath|lower|them|him|her|that role|that person"
+)
+TOP_GATE = re.compile(r"high|top|senior|ultimate|entire|whole")
+ISNT_LEAD = re.compile(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn")
+PRONOUN_OBJECT = re.compile(r"\b((?:than|to|under|below|above))\s+(?:them|him|her|that role|that person)\b")
+VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|answers?|works?|isn[’']t|aren[’']t|remains?|stays?)\b")
+REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
+CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
+CONJOINED_ANYWHERE = re.compile(r"(?:^|,?\s)(?:and|but)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+PREDICATE_LEAD = re.compile(
+    r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
+)
+AND_LINK = re.compile(r"^\s*,?\s*(?:and|&)(?:\s+(?:the|a|an))?\s*$")
+COMMA_LINK = re.compile(r"^\s*,(?:\s+(?:the|a|an))?\s*$")
+AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
+ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")

@@ -10,7 +10,6 @@ the corpus loader, the writer or the API module.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import ANY
@@ -40,27 +39,6 @@ class _Sentence:
             if m.role not in out:
                 out.append(m.role)
         return out
-
-
-_ACTS_BOTH = re.compile(r"\b(?:acts?|serves?|functions?|doubles?) as both\b")
-_SINGLE_GATE = re.compile(
-    r"high|top|senior|ultimate|entire|whole|above|below|beneath|lower|them|him|her|that role|that person"
-)
-_TOP_GATE = re.compile(r"high|top|senior|ultimate|entire|whole")
-_ISNT_LEAD = re.compile(r"^\s*(?:[’']s\s+)?(?:\w+\s+){0,3}?isn")
-_PRONOUN_OBJECT = re.compile(r"\b((?:than|to|under|below|above))\s+(?:them|him|her|that role|that person)\b")
-_VERB = re.compile(r"\b(?:is|are|be|sits?|ranks?|reports?|answers?|works?|isn[’']t|aren[’']t|remains?|stays?)\b")
-_REPORTS_TO_THEM = re.compile(r"\breports?\s+to\s+them")
-_CONJOINED = re.compile(r"^,?\s*(?:and|but|and also|while also)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
-_CONJOINED_ANYWHERE = re.compile(r"(?:^|,?\s)(?:and|but)\s+(?!the\b|a\b|an\b|even\b|or\b)[a-z]")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_PREDICATE_LEAD = re.compile(
-    r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
-)
-_AND_LINK = re.compile(r"^\s*,?\s*(?:and|&)(?:\s+(?:the|a|an))?\s*$")
-_COMMA_LINK = re.compile(r"^\s*,(?:\s+(?:the|a|an))?\s*$")
-_AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")
-_ANAPHOR = re.compile(r"\b(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he two|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b")
 
 
 def _low(text: str) -> str:
@@ -110,7 +88,7 @@ class Extractor:
         carry: str | None = None  # the subject of the clause before: "X is senior to Y but junior to Z"
         for cl in clauses(text, sent.span):
             ms = [m for m in sent.mentions if cl.start <= m.start and m.end <= cl.end]
-            if not ms and not _ANAPHOR.search(text, cl.start, cl.end):
+            if not ms and not C.ANAPHOR.search(text, cl.start, cl.end):
                 continue  # no role and nothing that could refer to one: nothing to propose
             ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
             out.extend(ctx.run(carry))
@@ -181,7 +159,7 @@ class _Clause:
         slots = self.slots()
         if carry and slots and slots[0].role:  # a clause that opens with its predicate keeps the subject
             lead = _low(self.text[self.span.start : slots[0].start])
-            m = _PREDICATE_LEAD.match(lead)
+            m = C.PREDICATE_LEAD.match(lead)
             found = self._cue(lead[m.end() :], slots[0], bool(C.NEGATION.search(lead))) if m else None
             if found and not found[2]:
                 self.emit(carry, found[0], slots[0].role, found[1] + " (subject of the clause before)")
@@ -190,7 +168,7 @@ class _Clause:
         self._plural_same(slots)
         for i in range(len(slots) - 1):
             a, b = slots[i], slots[i + 1]
-            if b.role is None or i + 1 in contrasted or _POSSESSIVE.search(self.text, b.start, b.end):
+            if b.role is None or i + 1 in contrasted or C.POSSESSIVE.search(self.text, b.start, b.end):
                 continue  # "reports to the CPO's deputy": a possessive names someone else
             subj = a
             if i in contrasted:  # "unlike X, Y ..." or "X, unlike Y, ...": the subject is before it
@@ -225,7 +203,7 @@ class _Clause:
         chain = []
         while k > 0 and slots[k - 1].role and k - 1 not in objects:
             link = self.between(slots[k - 1], slots[k])
-            if not (_AND_LINK.match(link) or (chain and _COMMA_LINK.match(link))):
+            if not (C.AND_LINK.match(link) or (chain and C.COMMA_LINK.match(link))):
                 break  # the link next to the verb's subject is "and": "X, Y and Z report to W"
             k -= 1
             chain.append(slots[k].role)
@@ -259,7 +237,7 @@ class _Clause:
         if a.role and C.OR_COORD.match(btw) and C.SAME_AFTER_OR.match(self._after(b, slots, i + 1)):
             add(a.role, "same", b.role, "'X or Y is the person in charge' (alternative titles)")
             return done
-        if a.role and _AND.fullmatch(btw):
+        if a.role and C.AND.fullmatch(btw):
             after = self._after(b, slots, i + 1)
             if C.NEGATION.search(after.split(",")[0]):
                 pass
@@ -299,7 +277,7 @@ class _Clause:
             subjects = pair if len(pair) == 2 else []
         else:
             subjects = [self._subject_role(subj, obj)]
-        if _CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
+        if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
             subjects = [self.last_subject]
         found = self._cue(btw, a, neg)
         if found:
@@ -346,7 +324,7 @@ class _Clause:
         low_clause = self.low
         roles = [s for s in slots if s.role]
         # "acts as both X and Y": one position, two titles
-        if len(roles) >= 2 and " as both" in low_clause and _ACTS_BOTH.search(low_clause):
+        if len(roles) >= 2 and " as both" in low_clause and C.ACTS_BOTH.search(low_clause):
             self.emit(roles[-1].role, "may_be", roles[-2].role, "'acts as both X and Y'")
         # "Both may also be involved in ...": the two roles just named share a duty
         if not roles and C.BOTH_SHARE.match(low_clause):
@@ -356,11 +334,11 @@ class _Clause:
         for k, s in enumerate(slots):
             nxt = slots[k + 1].start if k + 1 < len(slots) else self.span.end
             after = _low(self.text[s.end : nxt])
-            if not after or not _SINGLE_GATE.search(after):
+            if not after or not C.SINGLE_GATE.search(after):
                 continue
             role = s.role
-            if _TOP_GATE.search(after) and C.TOP.match(after):
-                neg_after = bool(C.NEGATION.search(after.split(",")[0])) and not _ISNT_LEAD.match(after)
+            if C.TOP_GATE.search(after) and C.TOP.match(after):
+                neg_after = bool(C.NEGATION.search(after.split(",")[0])) and not C.ISNT_LEAD.match(after)
                 if role is None and s.pronoun in ("they", "he", "she", "this role"):
                     role = self.resolve_pronoun(set())
                 if role and not neg_after:
@@ -374,13 +352,13 @@ class _Clause:
                 if len(others) == 1 and self.prev and role in self.prev.roles():
                     rel = "above" if m2.group("dir") in ("higher", "above") else "below"
                     self.emit(role, rel, others[0], "comparative with the other role just named")
-            m3 = _PRONOUN_OBJECT.search(after)
-            verb = _VERB.search(after) if m3 else None
-            if m3 and verb and verb.start() < m3.start() and not _REPORTS_TO_THEM.search(after):
-                conj = _CONJOINED_ANYWHERE.search(after[: m3.start()])
+            m3 = C.PRONOUN_OBJECT.search(after)
+            verb = C.VERB.search(after) if m3 else None
+            if m3 and verb and verb.start() < m3.start() and not C.REPORTS_TO_THEM.search(after):
+                conj = C.CONJOINED_ANYWHERE.search(after[: m3.start()])
                 if conj and roles and roles[0].role != role:  # "X differs from Y and answers to them"
                     role, after = roles[0].role, after[conj.end() - 1 :]
-                    m3 = _PRONOUN_OBJECT.search(after)
+                    m3 = C.PRONOUN_OBJECT.search(after)
                 cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
                 cands = list(dict.fromkeys(cands)) or self.context_roles({role})
                 if len(cands) == 1:
