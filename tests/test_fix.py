@@ -410,3 +410,47 @@ def test_the_diff_applies_with_git_apply_and_equals_the_fix(tmp_path, monkeypatc
     run("lint", "--corpus", "copy", "--fix")
     assert (tmp_path / "mine/claims/page.yaml").read_bytes() == (tmp_path / "copy/claims/page.yaml").read_bytes()
     assert shutil.which("git")
+
+
+@pytest.mark.parametrize("indicator", ["|-", ">-", "|", ">"])
+def test_a_block_scalar_quote_becomes_a_quoted_one(tmp_path, indicator):
+    """Literal or folded, the pasted lines stand for one line of the page; the next key stays put."""
+    block = f"{indicator}\n      the Head of Product's remit\n      is wider than a director's"
+    before = claims_yaml(block)
+    root = make_corpus(tmp_path / "c", before)
+    r = run("lint", "--corpus", str(root), "--fix")
+    assert r.exit_code == 0, r.output
+    after = (root / "claims" / "page.yaml").read_text("utf-8")
+    fixed = '    quote: "the Head of Product’s remit is wider than a director’s"\n'
+    assert after == before.replace(f"    quote: {block}\n", fixed)
+
+
+def test_a_block_scalar_with_a_comment_on_its_indicator_line_is_left_alone(tmp_path):
+    root = make_corpus(tmp_path / "c", claims_yaml("|-  # pasted\n      the Head of Product's remit"))
+    digest = tree_digest(root)
+    assert run("lint", "--corpus", str(root), "--fix").exit_code == 1
+    assert tree_digest(root) == digest
+
+
+def test_hints_name_blank_characters_and_ambiguity(tmp_path):
+    page = PAGE + "So it’s a lead role. So it's a lead role.\n"
+    root = make_corpus(tmp_path / "c", claims_yaml('"it\u2018s a lead role"', sha256=sha(page)), page)
+    [f] = [f for f in lint_json(root)["findings"] if f["code"] == "RG004"]
+    assert "2 passages match once quotes, dashes and spaces are normalised" in f["message"]
+    near = closest_passage("the lead  role", "the lead role")
+    assert near.difference == "space U+0020 where the quote has r U+0072"
+    assert "no-break space U+00A0" in first_difference("a\u00a0b", "a b")
+
+
+def test_a_quote_whose_first_words_differ_points_at_its_line(tmp_path):
+    page = "First line of the page.\nThe intro praised everyone.\nA PM gets promoted to senior product manager.\n"
+    for p in (page, page.replace("\n", "\r\n")):
+        near = closest_passage(p, "A product manager gets promoted to senior product manager")
+        assert (near.line, near.col) == (3, 1)
+        assert near.passage.startswith("A PM gets promoted")
+
+
+def test_nothing_to_fix_says_so(tmp_path):
+    root = make_corpus(tmp_path / "c", claims_yaml('"the Head of Product’s remit"'))
+    r = run("lint", "--corpus", str(root), "--diff")
+    assert r.exit_code == 0 and r.stdout == "" and "rolegraph: nothing to fix" in r.output

@@ -230,3 +230,35 @@ def test_python_m_rolegraph_report(tmp_path):
     )
     assert p.returncode == 0, p.stderr
     assert p.stdout.count('class="finding ') == len(rolegraph.lint(rolegraph.load_corpus()).findings)
+
+
+def test_report_rests_on_the_usable_claims_and_lists_what_it_left_out(tmp_path):
+    from leftout_corpora import broken
+
+    root = broken(tmp_path / "c", "RG004")
+    (root / "claims" / "zz.yaml").write_text("source:\n  id: zz\nclaims: [\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    run = run_inprocess(["report", "--corpus", str(root), "-o", str(out)], cache=tmp_path / "x")
+    assert run.code == 0, run.stderr
+    assert "claim 'bad' left out" in run.stderr and "zz.yaml:4: source left out" in run.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<h3>Left out of this report (1 claim, 1 whole claims file)</h3>" in page
+    assert "claim <code>bad</code>" in page and "the whole claims file" in page
+    assert '<span class="num">2</span><span class="lbl"><a href="#left-out">left out' in page
+    strict = run_inprocess(
+        ["report", "--corpus", str(root), "-o", str(tmp_path / "s.html"), "--strict"], cache=tmp_path / "x"
+    )
+    assert strict.code == 2 and not (tmp_path / "s.html").exists()
+
+
+def test_control_characters_from_a_page_never_reach_the_html(tmp_path):
+    from corpus_builder import build, claim
+
+    evil = "the Head of Product\x1b]0;owned\x07 sits above the VP of Product"
+    root = build(
+        tmp_path / "c",
+        {"s1": (f"Intro. {evil}. End.\n", [claim("c1", "Head of Product", "above", "VP of Product", quote=evil)])},
+    )
+    page = rolegraph.report(rolegraph.load_corpus(root), graphviz=False)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
+    assert "Head of Product\\x1b]0;owned\\x07 sits above" in page

@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rolegraph
+from rolegraph.leftout import LeftOut
 from rolegraph.report import build_view
 from rolegraph.report.context import MAX_CONTEXT, sentence_context
 from rolegraph.report.ladders import sanitize_svg
-from rolegraph.report.view import LeftOut, safe_url
+from rolegraph.report.view import safe_url
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def test_findings_grouped_by_their_roles(bundled_view):
     for g in bundled_view.groups:
         for f in g.findings:
             for name in g.heading.split(" · "):
-                assert name.casefold() in f.roles.split("|")
+                assert name.casefold() in f.roles.split("\n")
 
 
 def test_sides_hold_every_claim_of_a_finding(bundled, bundled_view):
@@ -97,13 +98,16 @@ def test_ladder_tables_follow_the_consensus(bundled, bundled_view):
 def test_left_out_items_are_listed_sorted(bundled):
     items = [
         {"file": "claims/b.yaml", "line": 9, "claim": "x", "code": "RG007", "reason": "relates a role to itself"},
-        LeftOut("claims/a.yaml", 3, "y", "RG002", "unknown role"),
+        LeftOut("claims/a.yaml", 3, "a", "y", "RG002", "unknown role"),
+        {"file": "claims/c.yaml", "line": 4, "source": None, "claim": None, "code": None, "reason": "YAML error"},
     ]
     v = build_view(bundled, left_out=items, graphviz=False)
     assert [(x.file, x.claim, x.code) for x in v.left_out] == [
         ("claims/a.yaml", "y", "RG002"),
         ("claims/b.yaml", "x", "RG007"),
+        ("claims/c.yaml", None, None),
     ]
+    assert v.left_out_counts == "2 claims, 1 whole claims file"
     assert build_view(bundled, graphviz=False).left_out == ()
 
 

@@ -107,9 +107,10 @@ def _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output) -> None
     what = f"{n} finding{'s' if n != 1 else ''} in {m} file{'s' if m != 1 else ''}"
     if show_diff:
         emit(ctx, result.diff, output)
-        click.echo(f"rolegraph: {what} would be fixed (nothing written; run lint --fix)", err=True)
+        done = f"{what} would be fixed (nothing written; run lint --fix)" if n else "nothing to fix"
+        click.echo(f"rolegraph: {done}", err=True)
         sys.exit(1 if result.diff else 0)
-    click.echo(f"rolegraph: fixed {what}", err=True)
+    click.echo(f"rolegraph: fixed {what}" if n else "rolegraph: nothing to fix", err=True)
     c = load(ctx, corpus, cache=not no_cache)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
     sys.exit(1 if report.failed else 0)

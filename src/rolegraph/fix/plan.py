@@ -93,14 +93,21 @@ def _fix_quote(corpus: Corpus, files: _Files, f: Finding, snaps: dict) -> Fix | 
     spans = files.scan(c.file)
     item = spans.claim_at(c.line) if spans else None
     value = item.values.get("quote") if item else None
-    if passage is None or value is None or value.style not in (None, "'", '"') or value.value != c.quote:
+    if passage is None or value is None or value.value != c.quote:
         return None
-    new = scalar(passage, value.style)
+    tail = ""
+    if value.style in ("|", ">"):  # a block scalar becomes a double-quoted one; its trailing breaks stay
+        block = files.text(c.file)[0][value.start : value.end]
+        header, _, body = block.partition("\n")
+        if "#" in header or not body.strip():
+            return None  # a comment on the indicator line would be lost
+        tail = block[block.find("\n", len(block.rstrip())) :] if block.rstrip() != block else ""
+    new = scalar(passage, value.style if value.style in (None, "'") else '"')
     if new is None:
         return None
     return Fix(
         "replace the quote by the snapshot's verbatim text",
-        (_edit(files, c.file, value.start, value.end, new),),
+        (_edit(files, c.file, value.start, value.end, new + tail),),
     )
 
 

@@ -98,22 +98,32 @@ class Closest:
     col: int  # 1-based, in characters
     passage: str
     difference: str  # "’ U+2019 where the quote has ' U+0027", or "" when they are equal
+    matches: int = 0  # passages that equal the quote once typography is normalised
 
     def describe(self, width: int = 60) -> str:
         shown = self.passage if len(self.passage) <= width else self.passage[: width - 3] + "..."
         shown = shown.replace("\n", "\\n").replace("\r", "\\r")
         diff = f" ({self.difference})" if self.difference else ""
-        return f'closest: line {self.line} col {self.col} "{shown}"{diff}'
+        many = (
+            f"; {self.matches} passages match once quotes, dashes and spaces are normalised: copy the one you mean"
+            if self.matches > 1
+            else ""
+        )
+        return f'closest: line {self.line} col {self.col} "{shown}"{diff}{many}'
+
+
+_NAMES = {"\n": "line break", "\r": "carriage return", "\t": "tab", " ": "space"}
 
 
 def _char(ch: str) -> str:
+    """A character as a reader can see it: itself, or its name when it is blank or invisible."""
     if not ch:
         return "nothing"
-    shown = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, ch)
-    if unicodedata.category(ch).startswith(("Z", "C")) and ch not in "\n\r\t":
-        shown = ""
-    name = f"U+{ord(ch):04X}"
-    return f"{shown} {name}".strip()
+    if unicodedata.category(ch).startswith(("Z", "C")):
+        shown = _NAMES.get(ch) or unicodedata.name(ch, "").lower() or "invisible character"
+    else:
+        shown = ch
+    return f"{shown} U+{ord(ch):04X}"
 
 
 def first_difference(passage: str, quote: str) -> str:
@@ -152,7 +162,29 @@ def closest_passage(text: str, quote: str) -> Closest | None:
         al = partial_ratio_alignment(q, hay, score_cutoff=50)
         if al is None or al.dest_end <= al.dest_start:
             return None
-        a, b = al.dest_start, al.dest_end
+        a, b = _trim(q, text, al.dest_start, al.dest_end)
     line, col = _line_col(text, a)
     passage = text[a:b]
-    return Closest(a, b, line, col, passage, first_difference(passage, quote))
+    distinct = len({text[x:y] for x, y in spans})
+    return Closest(a, b, line, col, passage, first_difference(passage, quote), distinct if distinct > 1 else 0)
+
+
+def _trim(quote: str, text: str, a: int, b: int) -> tuple[int, int]:
+    """The aligned window without page text the quote does not have at its ends (a window of the
+    quote's length starts early when the quote's first words differ), then widened to whole words."""
+    from rapidfuzz.distance import Levenshtein
+
+    ops = [op for op in Levenshtein.opcodes(quote, text[a:b]) if op.tag != "equal" or op.dest_end > op.dest_start]
+    while ops and ops[0].tag == "insert":
+        a += ops[0].dest_end - ops[0].dest_start
+        ops.pop(0)
+    while ops and ops[-1].tag == "insert":
+        b -= ops[-1].dest_end - ops[-1].dest_start
+        ops.pop()
+    while a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+        b += 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b

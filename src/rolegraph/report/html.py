@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -55,16 +56,21 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def render_html(view: ReportView) -> str:
     """The page for ``view``; the same view gives the same text."""
     from markupsafe import Markup
 
     style, script = _asset("report.css"), _asset("report.js")
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    page = template.render(
         v=view,
         csp=content_security_policy(style, script),
         style=Markup(style),
         script=Markup(script),
         svg=Markup,  # only for the ladders' sanitised SVG (see ladders.sanitize_svg)
     )
+    # control characters from a page or a claims file are not allowed in HTML: show them as \x1b
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), page)

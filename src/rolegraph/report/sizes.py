@@ -78,7 +78,7 @@ def size_view(s, label, svg: str | None, too_big: bool) -> SizeView:
             rel = "contested, " + (f"leans {p.leaning}" if p.leaning else "tie")
         else:
             rel = {"above": "above", "same": "same as"}.get(p.verdict, p.verdict)
-        roles = "|".join(sorted({a.casefold(), b.casefold()}))
+        roles = "\n".join(sorted({a.casefold(), b.casefold()}))  # = view.SEPARATOR
         rows.append(PairRow(a, rel, b, f"{p.agreement:.2f}", p.independent_sources, p.verdict == "contested", roles))
     return SizeView(
         name=s.size,

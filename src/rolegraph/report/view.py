@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..leftout import LeftOut
 from ..model import SIZES, Claim, Corpus, format_sizes
 from .context import QuoteContext, claim_context, snapshot_texts
 from .sizes import SizeView, size_view
@@ -34,17 +35,6 @@ RELATION_TEXT = {
     "overlaps": "overlaps with",
 }
 SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    """A claim the caller left out of the corpus (issue 19): where, which, why."""
-
-    file: str
-    line: int
-    claim: str
-    code: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +62,7 @@ class ClaimView:
     quote: str
     context: QuoteContext | None
     copy: CopyMark | None
-    roles: str  # case-folded role labels joined by "|", for the filter
+    roles: str  # case-folded role labels joined by line breaks (SEPARATOR), for the filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +119,16 @@ class ReportView:
     groups: tuple[FindingGroup, ...]
     source_views: tuple[SourceView, ...]
     copy_groups: int
+    aliases: str = "[]"  # JSON [[alias, label], ...] for the role filter
+
+    @property
+    def left_out_counts(self) -> str:
+        """``1 claim, 2 whole claims files``: what the left-out list holds."""
+        claims = sum(1 for x in self.left_out if x.claim is not None)
+        files = len(self.left_out) - claims
+        parts = [f"{claims} claim{'' if claims == 1 else 's'}"] if claims else []
+        parts += [f"{files} whole claims file{'' if files == 1 else 's'}"] if files else []
+        return ", ".join(parts)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -156,23 +156,40 @@ def build_time() -> str | None:
 
 
 def _left_out(items: Sequence[object] | None) -> tuple[LeftOut, ...]:
+    """:class:`~rolegraph.leftout.LeftOut` records from records or dicts (a whole source: ``claim`` None)."""
     out = []
     for it in items or ():
+        if isinstance(it, LeftOut):
+            out.append(it)
+            continue
         get = it.get if isinstance(it, Mapping) else lambda k, it=it: getattr(it, k, None)
+        source, claim, code = (None if get(k) in (None, "") else str(get(k)) for k in ("source", "claim", "code"))
         out.append(
-            LeftOut(
-                str(get("file") or ""),
-                int(get("line") or 0),
-                str(get("claim") or ""),
-                str(get("code") or ""),
-                str(get("reason") or ""),
-            )
+            LeftOut(str(get("file") or ""), int(get("line") or 0), source, claim, code, str(get("reason") or ""))
         )
-    return tuple(sorted(out, key=lambda x: (x.file, x.line, x.claim)))
+    return tuple(sorted(out, key=LeftOut.sort_key))
+
+
+SEPARATOR = "\n"  # between the labels of a data-roles attribute: a role label never holds a line break
 
 
 def _fold(labels) -> str:
-    return "|".join(sorted({x.casefold() for x in labels if x}))
+    return SEPARATOR.join(sorted({x.casefold() for x in labels if x}))
+
+
+def _aliases(corpus: Corpus) -> str:
+    """JSON ``[[alias, label], ...]`` (casefolded) for the roles the claims name, so the filter finds
+    a role by any of its titles ("cpo", "senior pm")."""
+    import json
+
+    voc = corpus.vocabulary
+    used = {r for s in corpus.sources for c in s.claims for r in (c.subject, c.object) if r}
+    pairs = set()
+    for iri in used:
+        role = voc.roles.get(iri)
+        if role is not None:
+            pairs.update((a.casefold(), role.label.casefold()) for a in role.alt_labels)
+    return json.dumps(sorted(pairs), ensure_ascii=False, separators=(",", ":"))
 
 
 def build_view(
@@ -294,7 +311,7 @@ def build_view(
                 retrieved=s.retrieved or "",
                 file=s.file,
                 claims=claims,
-                roles=_fold(x for c in claims for x in c.roles.split("|")),
+                roles=_fold(x for c in claims for x in c.roles.split(SEPARATOR)),
             )
         )
     summary = lint_report.summary()
@@ -311,6 +328,7 @@ def build_view(
         by_severity=tuple((s, summary[s]) for s in SEVERITIES),
         accepted=summary["accepted"],
         left_out=_left_out(left_out),
+        aliases=_aliases(corpus),
         min_agreement=f"{result.min_agreement:.2f}",
         graphviz_note=note,
         sizes=sizes,

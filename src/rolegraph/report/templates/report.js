@@ -10,7 +10,7 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
   function entry(el, attr) {
-    return { el: el, roles: (el.getAttribute(attr) || "").split("|") };
+    return { el: el, roles: (el.getAttribute(attr) || "").split("\n") };
   }
   var items = list("main [data-roles]").map(function (el) { return entry(el, "data-roles"); });
   var groups = list("main [data-filter-group]").map(function (g) {
@@ -21,9 +21,16 @@
   var findings = list("article.finding");
   var timer = null;
 
-  function terms() {
-    return box.value.toLowerCase().split(",").map(function (t) { return t.trim(); })
+  var aliases = [];
+  try { aliases = JSON.parse(box.getAttribute("data-aliases") || "[]"); } catch (e) { aliases = []; }
+  function terms() {  // what was typed, plus the label of every role one of whose titles it matches
+    var typed = box.value.toLowerCase().split(",").map(function (t) { return t.trim(); })
       .filter(function (t) { return t.length > 0; });
+    var out = typed.slice();
+    typed.forEach(function (t) {
+      aliases.forEach(function (pair) { if (pair[0].indexOf(t) !== -1) { out.push(pair[1]); } });
+    });
+    return out;
   }
   function matches(roles, want) {
     if (want.length === 0) { return true; }
