@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import HEDGES, RELATIONS, Corpus
+from .usable import UsableCorpus, unwrap
 
 
-def stats(corpus: Corpus) -> dict:
+def stats(corpus: Corpus | UsableCorpus, *, strict: bool | None = None) -> dict:
+    """The counts of the usable claims (claims with structure errors are left out; ``strict``: refuse
+    instead), and ``left_out`` lists what was left out (last key)."""
+    corpus, left_out = unwrap(corpus, strict)
     claims = corpus.claims()
     voc = corpus.vocabulary
     rel = Counter(c.relation for c in claims if c.relation)
@@ -28,11 +32,13 @@ def stats(corpus: Corpus) -> dict:
         "scopes": dict(sorted(scope.items(), key=lambda kv: (-kv[1], kv[0]))),
         "hedges": {h: hedge[h] for h in HEDGES if hedge[h]},
         "roles": dict(sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "left_out": [x.to_dict() for x in left_out],
     }
 
 
 def render_text(data: dict) -> str:
-    out = [f"{data['sources']} sources, {data['claims']} claims"]
+    n, m = data["sources"], data["claims"]
+    out = [f"{n} source{'' if n == 1 else 's'}, {m} claim{'' if m == 1 else 's'}"]
     for title, key in (
         ("claims per source", "claims_per_source"),
         ("relations", "relations"),

@@ -11,11 +11,12 @@ it must not import the CLI, the rules, the linter or the SPARQL package.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .compiler import (
     BASE,
     RG,
+    Quad,
     _claim_quads,
     _position_quads,
     _source_quads,
@@ -44,7 +45,9 @@ def _used_roles(corpus: Corpus) -> set[str]:
     return {x for s in corpus.sources for c in s.claims for x in (c.subject, c.object) if x}
 
 
-def default_graph_lines(corpus: Corpus, *, vocabulary: bool = True) -> Iterator[tuple[str, list[str]]]:
+def default_graph_lines(
+    corpus: Corpus, *, vocabulary: bool = True, extra: Iterable[Quad] = ()
+) -> Iterator[tuple[str, list[str]]]:
     """The export's default graph as sorted unique triple lines (ending ``" .\\n"``), yielded in
     chunks as ``(source id or "", lines)``; with each source's chunk comes its named graph's
     lines, made from the same claims (the caller keeps or drops them)."""
@@ -54,6 +57,7 @@ def default_graph_lines(corpus: Corpus, *, vocabulary: bool = True) -> Iterator[
     if vocabulary:
         rest.update(f"{spo} .\n" for _g, spo in _vocabulary_quads(corpus, _used_roles(corpus)))
     rest.update(f"{spo} .\n" for _g, spo in _position_quads(corpus))
+    rest.update(f"{spo} .\n" for g, spo in extra if not g)
     order = sorted(corpus.sources, key=lambda s: f"<{BASE}claim/{s.id}/")
     named: dict[str, list[str]] = {}
 
@@ -81,9 +85,12 @@ def default_graph_lines(corpus: Corpus, *, vocabulary: bool = True) -> Iterator[
         yield sid, named.pop(sid)
 
 
-def export_lines(corpus: Corpus, extra: dict[str, list[str]] | None = None) -> Iterator[str]:
+def export_lines(
+    corpus: Corpus, extra: dict[str, list[str]] | None = None, *, default_extra: Iterable[Quad] = ()
+) -> Iterator[str]:
     """The same lines as :func:`rolegraph.compiler.compile_lines`, a chunk at a time; ``extra``
-    named graphs (graph IRI -> sorted triple lines) go in their sorted place among the others."""
+    named graphs (graph IRI -> sorted triple lines) go in their sorted place among the others;
+    ``default_extra`` quads (the export's provenance activity) are sorted into the default graph."""
     pending = sorted((f"<{g}>", lines) for g, lines in (extra or {}).items())
 
     def extras_before(key: str | None) -> Iterator[str]:
@@ -94,10 +101,10 @@ def export_lines(corpus: Corpus, extra: dict[str, list[str]] | None = None) -> I
     if not streamable(corpus):
         from .compiler import compile_lines
 
-        yield "".join(compile_lines(corpus))
+        yield "".join(compile_lines(corpus, default_extra))
         yield from extras_before(None)
         return
-    for sid, lines in default_graph_lines(corpus):
+    for sid, lines in default_graph_lines(corpus, extra=default_extra):
         if not sid:
             yield "".join(lines)
         elif lines:

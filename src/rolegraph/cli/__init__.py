@@ -98,16 +98,19 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)
 
 
+from .add import add_command  # noqa: E402
 from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the choices)
     CONSENSUS_FORMATS,
     SIZES,
     consensus_command,  # noqa: E402
 )
 from .export import export_command  # noqa: E402
+from .extract import extract_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
 from .push import push_command  # noqa: E402
 from .query import query_command  # noqa: E402
+from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
 from .stats import stats_command  # noqa: E402
@@ -121,7 +124,10 @@ for _command in (
     consensus_command,
     query_command,
     push_command,
+    report_command,
     rules_command,
+    add_command,
+    extract_command,
 ):
     main.add_command(_command)
 

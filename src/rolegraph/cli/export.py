@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, load, output_option
+from .common import corpus_option, emit, load_usable, output_option, strict_option
 
 
 @click.command("export")
@@ -26,13 +26,19 @@ from .common import corpus_option, emit, load, output_option
     is_flag=True,
     help="Add the consensus graph: verdicts, ladder tiers, dissent and copy groups, with PROV-O provenance.",
 )
+@strict_option
 @output_option
 @click.pass_context
-def export_command(ctx: click.Context, corpus: str | None, fmt: str, with_consensus: bool, output: str | None) -> None:
+def export_command(
+    ctx: click.Context, corpus: str | None, fmt: str, with_consensus: bool, strict: bool | None, output: str | None
+) -> None:
     """Export the corpus as RDF with provenance (byte-identical for the same corpus), written graph by graph."""
     from ..exporter import write_export
-    from ..linter import check_structure
 
-    c = load(ctx, corpus)
-    check_structure(c)
-    emit(ctx, lambda out: write_export(c, out, fmt, consensus=with_consensus), output)
+    c = load_usable(ctx, corpus, strict=strict)
+    extra = None
+    if with_consensus:
+        from ..consensus.rdf import consensus_graph
+
+        extra = consensus_graph(c)
+    emit(ctx, lambda out: write_export(c, out, fmt, extra_graphs=extra), output)

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from .common import corpus_option
+from .common import corpus_option, load_usable, strict_option
 
 
 @click.command("push")
@@ -29,8 +29,9 @@ from .common import corpus_option
 @click.option("--prune", is_flag=True, help="Delete the graphs of sources no longer in the corpus.")
 @click.option("--force", is_flag=True, help="Send every graph, even those unchanged since the last push.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="Per request.")
+@strict_option
 @click.pass_context
-def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, force, timeout) -> None:
+def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, force, timeout, strict) -> None:
     """Load the corpus into a SPARQL store: one named graph per source plus the claim, vocabulary and
     consensus graphs, each replaced (PUT), so pushing the same corpus twice changes nothing. Graphs unchanged
     since the last push (by the content digests it recorded in the store) are not sent again.
@@ -40,13 +41,10 @@ def push_command(ctx, corpus, endpoint, update_endpoint, graph_store, prune, for
     """
     from ..sparql.push import push, terminal_progress
     from ..sparql.remote import Endpoint
-    from ..sparql.store import load_published
 
     if graph_store is None and endpoint.rstrip("/").endswith("/query"):
         graph_store = endpoint.rstrip("/")[: -len("query")] + "store"
-    if isinstance(ctx.obj, dict):
-        ctx.obj["display_root"] = corpus or ""
-    c = load_published(corpus)
+    c = load_usable(ctx, corpus, strict=strict, cache=corpus is not None)
     with Endpoint(endpoint, timeout=timeout, update_url=update_endpoint, graph_store=graph_store) as ep:
         if graph_store is None:
             from ..errors import UsageError

@@ -109,3 +109,12 @@ def consensus_lines(result: ConsensusResult, version: str) -> list[str]:
         for sid in g.sources:
             add(n, _rg("source"), f"<{source_iri(sid)}>")
     return sorted(out)
+
+
+def consensus_graph(corpus) -> dict[str, list[str]]:
+    """The consensus graph of a corpus (or :class:`~rolegraph.usable.UsableCorpus`), for
+    ``export(..., extra_graphs=...)``: ``{GRAPH: sorted N-Triples lines}``."""
+    from .. import __version__
+    from . import consensus
+
+    return {GRAPH: consensus_lines(consensus(corpus), __version__)}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..compiler import RG
 from ..graphs import GRAPH_SPACE, MANIFEST_GRAPH, SOURCE_GRAPHS
 from ..model import Corpus
+from ..usable import UsableCorpus
 from .remote import Endpoint
 
 PART = 100_000  # triples per request (about 15 MB)
@@ -51,7 +52,7 @@ def read_manifest(endpoint: Endpoint) -> dict[str, str]:
 
 
 def push(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     endpoint: Endpoint,
     *,
     prune: bool = False,
@@ -66,10 +67,13 @@ def push(
     from ..consensus import consensus
     from ..consensus.rdf import consensus_lines
     from ..graphs import CLAIMS_GRAPH, store_graphs
+    from ..usable import unwrap
 
+    usable = corpus
+    corpus, _ = unwrap(corpus)
     old = read_manifest(endpoint)
     before = set(endpoint.corpus_graphs()) | {g for g in old if g.startswith(SOURCE_GRAPHS)} if prune else set()
-    cons = consensus_lines(consensus(corpus), __version__)
+    cons = consensus_lines(consensus(usable), __version__)
     if CLAIMS_GRAPH in old and not force:  # a first pass to learn whether the big graph changed
         graph, chunks = next(store_graphs(corpus, None, PART))
         claims_digest = _digest(chunks)

@@ -20,24 +20,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import __version__
-from ..model import Corpus
+from ..model import Corpus  # noqa: F401  (documented type of build_memory_store)
 
 STORE_FORMAT = f"rolegraph-store-1/{__version__}"
 RACY_NS = 2_000_000_000
 
 
-def load_published(path: str | os.PathLike[str] | None) -> Corpus:
-    """The corpus a publishing command (query, push, export) works on.
+def load_published(path: str | os.PathLike[str] | None, *, strict: bool | None = None):
+    """The corpus a publishing command (query, push) works on: a
+    :class:`~rolegraph.usable.UsableCorpus`, whose claims with structure errors are left out
+    (``strict``: refuse instead), as ``export`` and ``consensus`` do."""
+    from ..usable import load_usable_corpus
 
-    Today a corpus with structure errors is refused (``InputError``), as ``export`` does; when
-    the loader learns to leave broken claims out, this is the one place to switch.
-    """
-    from ..corpus import load_corpus
-    from ..linter import check_structure
-
-    corpus = load_corpus(path, cache=path is not None)
-    check_structure(corpus)
-    return corpus
+    return load_usable_corpus(path, strict=strict, cache=path is not None)
 
 
 def corpus_root(path: str | os.PathLike[str] | None) -> Path:
@@ -106,13 +101,16 @@ def _files(root: Path) -> Iterator[tuple[str, os.stat_result, str]]:
                     continue
 
 
-def store_nquads(corpus: Corpus) -> Iterator[bytes]:
-    """Every graph of the store as N-Quads chunks (claims, vocabulary, consensus, sources)."""
+def store_nquads(corpus) -> Iterator[bytes]:
+    """Every graph of the store as N-Quads chunks (claims, vocabulary, consensus, sources), for a
+    corpus or a :class:`~rolegraph.usable.UsableCorpus` (its left-out claims stay out)."""
     from ..consensus import consensus
     from ..consensus.rdf import consensus_lines
     from ..graphs import store_graphs
+    from ..usable import unwrap
 
     result = consensus(corpus)
+    corpus, _ = unwrap(corpus)
     buf: list[str] = []  # each bulk load writes files: few big loads, not one per small graph
     for graph, chunks in store_graphs(corpus, consensus_lines(result, __version__)):
         end = f" <{graph}> .\n"
@@ -135,7 +133,7 @@ def build_memory_store(corpus: Corpus):
     return store
 
 
-def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False):
+def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, strict: bool | None = None):
     """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
     read-only; built first when the corpus changed since the last build."""
     import pyoxigraph as ox
@@ -149,7 +147,7 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False):
     )
     target = home / digest
     if rebuild or not (target / "ready").is_file():
-        corpus = load_published(path)
+        corpus = load_published(path, strict=strict)
         home.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
         try:
