@@ -162,7 +162,7 @@ def test_lint_endpoint_equals_local_lint(store, cache, tmp_path, monkeypatch):
     corpus_dir = generate(400, tmp_path / "gen", seed=5)
     corpus = rolegraph.load_corpus(corpus_dir)
     ep = store.endpoint(monkeypatch)
-    push(corpus, ep)  # the generated corpus plants structure errors, which the push command refuses
+    push(corpus, ep)  # the planted structure errors are left out, as the push command does
     local = CliRunner().invoke(
         main, ["lint", "--corpus", str(corpus_dir), "--select", "RG1", "--format", "json"], env=cache
     )
@@ -245,3 +245,19 @@ def test_an_answer_that_is_not_results_is_one_line(cache):
         httpd.shutdown()
         httpd.server_close()
     assert r.exit_code == 2 and "not valid results" in r.output and r.output.count("\n") == 1
+
+
+def test_push_leaves_out_a_broken_claim_and_names_it(store, cache, tmp_path, monkeypatch):
+    if store.kind != "oxigraph":
+        pytest.skip("one store is enough for the loader's behaviour")
+    corpus = tmp_path / "c"
+    shutil.copytree(rolegraph.load_corpus().root, corpus)
+    claims = sorted((corpus / "claims").glob("*.yaml"))[0]
+    text = claims.read_text()
+    claims.write_text(text.replace("subject: Head of Product", "subject: Head of Nowhere", 1))
+    assert "Head of Nowhere" in claims.read_text()
+    r = store.cli("push", "--corpus", str(corpus), "--endpoint", store.query, env=cache)
+    assert r.exit_code == 0, r.output
+    assert "left out" in r.stderr and "RG002" in r.stderr
+    r = store.cli("push", "--corpus", str(corpus), "--endpoint", store.query, "--strict", env=cache)
+    assert r.exit_code == 2 and "RG002" in r.output
