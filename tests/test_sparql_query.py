@@ -326,3 +326,20 @@ def test_streamed_export_equals_the_whole_compile(loaded):
 
     corpus, _, _ = loaded
     assert "".join(export_lines(corpus)) == "".join(compile_lines(corpus))
+
+
+def test_query_store_leaves_out_a_broken_claim_and_strict_refuses(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(rolegraph.load_corpus().root, corpus)
+    claims = sorted((corpus / "claims").glob("*.yaml"))[0]
+    claims.write_text(claims.read_text().replace("subject: Head of Product", "subject: Head of Nowhere", 1))
+    env = {"ROLEGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    q = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/rolegraph#Claim> }"
+    r = cli("query", "--corpus", str(corpus), q, "--format", "csv", env=env)
+    assert r.exit_code == 0, r.output
+    total = len(rolegraph.load_corpus(corpus).claims())
+    assert r.stdout.splitlines()[1] == str(total - 1)
+    r = cli("query", "--corpus", str(corpus), q, "--strict", env=env)  # not served from the lenient store
+    assert r.exit_code == 2 and "RG002" in r.output

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, output_option
+from .common import corpus_option, emit, output_option, strict_option
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nquads")  # = sparql.results.FORMATS (tested)
 endpoint_option = click.option(
@@ -48,9 +48,12 @@ timeout_option = click.option(
     help="table (default for SELECT/ASK), csv, tsv, json, xml (W3C result formats); turtle (default for "
     "CONSTRUCT/DESCRIBE) or nquads.",
 )
+@strict_option
 @output_option
 @click.pass_context
-def query_command(ctx, text, file, name, params, list_, help_query, corpus, endpoint, timeout, fmt, output) -> None:
+def query_command(
+    ctx, text, file, name, params, list_, help_query, corpus, endpoint, timeout, fmt, strict, output
+) -> None:
     """Run a read-only SPARQL 1.1 query over the corpus.
 
     The default graph is the union of the per-source named graphs, the claim and provenance graph, the
@@ -89,5 +92,6 @@ def query_command(ctx, text, file, name, params, list_, help_query, corpus, endp
         fmt=fmt,
         timeout=timeout,
         where=where,
+        strict=strict,
     )
     emit(ctx, result, output)

@@ -75,9 +75,11 @@ def run_query(
     fmt: str | None = None,
     timeout: float = 60.0,
     where: str = "query",
+    strict: bool | None = None,
 ) -> bytes:
     """Run a query (text, or a named query with parameters) locally or on ``endpoint``; the
-    formatted result (see :func:`rolegraph.sparql.results.render`)."""
+    formatted result (see :func:`rolegraph.sparql.results.render`). Building the local store
+    leaves out claims with structure errors (``strict``: refuse instead)."""
     from .results import render
 
     if (text is None) == (name is None):
@@ -107,7 +109,7 @@ def run_query(
             return render(ep.query(with_values(text, bindings), kind), fmt)
     from .store import open_store
 
-    store = open_store(corpus)
+    store = open_store(corpus, strict=strict)
     return render(local_query(store, text, named, params or {}, where), fmt)
 
 

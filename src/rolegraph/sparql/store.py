@@ -141,7 +141,7 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, st
     from ..corpus.cache import cache_dir
 
     root = corpus_root(path)
-    digest = corpus_digest(root)
+    digest = corpus_digest(root) + {None: "", True: "-strict", False: "-lenient"}[strict]
     home = (
         cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     )
