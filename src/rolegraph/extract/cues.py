@@ -30,6 +30,9 @@ NOT_ABOVE = _end(
     r"|outrank(?:s)?|rank(?:ed)? above|sit(?:s)? above|superior to)"
     r"|no (?:higher|more senior) than|at most (?:equal|level) (?:to|with)"
 )
+NOT_BELOW = _end(
+    rf"{_NEG}\s+{W}{{0,3}}?(?:below|beneath|under|lower than|junior to|subordinate to|less senior than)"
+)  # "X is not below Y": Y is not above X
 BELOW = _end(
     r"below|beneath|underneath|under|lower than|junior to|subordinate to|less senior than|a step down from"
     r"|a (?:step|level|rung|notch|tier) (?:below|down from)|(?:one|two) (?:steps?|levels?|rungs?) below"
@@ -41,16 +44,18 @@ ABOVE = _end(
     r"|higher (?:up )?(?:on|in) the (?:ladder|hierarchy|org chart) than|in a higher (?:position|rank|role) than"
 )
 REPORTS_TO = _end(
-    r"reports?(?: directly)? (?:in)?to|reporting(?: directly)? (?:in)?to|answers? to|answerable to|accountable to"
+    r"(?:reports?|reported)(?: directly| straight)? (?:in)?to|reporting(?: directly)? (?:in)?to|answer(?:s|ed)? to"
+    r"|answerable to|accountable to"
     r"|presents? to|(?:make|making|give|giving) (?:\w+ )?presentations to|(?:is|are) managed by|(?:is|are) overseen by"
     r"|(?:is|are) supervised by|(?:is|are) led by|works? (?:under|for)|working (?:under|for)"
     r"|(?:manager|boss|line manager|supervisor) (?:is|will be)(?: usually| typically| often| generally| normally)?"
 )
 OVERSEES = _end(
-    r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|supervises?|supervising|directs"
+    r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|led|supervises?|supervising|directs"
+    r"|(?:has|have|had|with) (?:a |an )?(?:\w+ )?(?:team|group|squad|pod) of"
     r"|directing|is in charge of|are in charge of|in charge of|has authority over|(?:is|are) the (?:boss|manager) of)"
     r"(?:\s+(?:all|a|an|the|teams? of|groups? of|squads? of|pods? of|handful of|several|multiple|other|one or more"
-    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|two|three|four|five|six|ten"
+    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|\d+\s*[–-]\s*\d+|two|three|four|five|six|ten"
     r"|(?:\d+|two|three|four|five) (?:to|or|and) (?:\d+|three|four|five|six|eight|ten)))*",
     filler=12,
 )
@@ -95,9 +100,16 @@ FROM_TO = re.compile(
 PROMOTED = _end(
     r"(?:is|are|be|get|gets|getting|was|were)\s+(?:\w+\s+)?promoted (?:to|into)|moves? up (?:to|into)|moving up to|grows? into"  # noqa: E501
     r"|steps? up to|progress(?:es)? to|advances? to|(?:eventually |later |often )?becomes?|next step (?:is|up is)"
-    r"|can become|may become|will become|goes on to become",
+    r"|can become|may become|will become|goes on to become"
+    r"|(?:is|are) (?:a|an|the) (?:\w+ )?(?:stepping[- ]stone|springboard|feeder role|path|route) (?:to|into|towards)",
     filler=4,
 )
+ASIDE = re.compile(r"\([^()]{0,40}\)")
+OWN_PREDICATE = re.compile(
+    r"^\s*(?:(?:usually|typically|often|generally|also|then|in turn|directly|still)\s+)?(?:reports?|reported|is|are|was"
+    r"|were|sits?|ranks?|manages?|managed|oversees?|leads?|led|answers?|has|have)\b"
+)
+NO_PROMOTION = re.compile(r"\b(?:not a promotion|no promotion|lateral|sideways|change of track|a step down)\b")
 COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*(?:the|a|an)?\s*$")
 OR_COORD = re.compile(r"^\s*(?:\(\s*)?(?:,\s*)?or(?:\s+(?:the|a|an))?\s*$")
 SAME_AFTER_OR = re.compile(
@@ -117,12 +129,13 @@ BOTH_SHARE = re.compile(
 )
 OVERLAP_AND = re.compile(r"^\s*(?:both\s+)?(?:share|overlap|have overlapping)\b")
 TOP = re.compile(
-    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest|(?:is|sits|are|stands) (?:at|on) the (?:very )?top"
+    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest|(?:is|sits|are|stands) (?:(?:at|on) the (?:very )?top"
+    r"|the (?:very )?top of)"
     r"|(?:is|are|as|be|becomes?|the|make|makes|making)\s+(?:\w+\s+){0,2}?(?:highest[- ]ranking|highest|top|most senior"
     r"|senior-most|top-ranking|top-most|ultimate)(?:\s+[\w-]+){0,3}?\s+(?:role|person|position|title|job|rank|leader"
-    r"|executive|authority|level|decision[- ]maker)"
+    r"|executive|authority|level|decision[- ]maker|designer|engineer|manager|member|hire|figure)"
     r"|responsible for (?:the )?(?:entire|whole) product|(?:oversees?|heads?(?: up)?|leads?|runs?) (?:the )?"
-    r"(?:entire|whole) product)\b"
+    r"(?:entire|whole) (?:product|(?:engineering|design|technology|tech) (?:organi[sz]ation|org|department|function)))\b"
 )
 COMPARATIVE_END = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:sits?|ranks?|is|are|stands?|comes?)\s+(?:\w+\s+){0,2}?"

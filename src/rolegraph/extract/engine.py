@@ -127,7 +127,7 @@ class _Clause:
         self.out.append(Proposal(subj, rel, obj, q.start, q.end, scope, hedge or found_hedge, condition, cue))
 
     def between(self, a, b) -> str:
-        return _low(self.text[a.end : b.start])
+        return _low(C.ASIDE.sub(" ", self.text[a.end : b.start]))  # "(L5)", "(see below)": asides
 
     def before(self, a) -> str:
         """The words just before slot ``a`` in its clause (the cues before a mention are short)."""
@@ -186,6 +186,8 @@ class _Clause:
                 c = slots[k]
                 if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
                     break
+                if C.OWN_PREDICATE.match(self._after(c, slots, k)):
+                    break  # "X reports to Y, and Z reports to W": Z starts a clause of its own
                 objects.add(k)
                 for s_role, rel, cue in rels:
                     self.emit(s_role, rel, c.role, cue)
@@ -203,7 +205,9 @@ class _Clause:
         chain = []
         while k > 0 and slots[k - 1].role and k - 1 not in objects:
             link = self.between(slots[k - 1], slots[k])
-            if not (C.AND_LINK.match(link) or (chain and C.COMMA_LINK.match(link))):
+            if not (C.AND_LINK.match(link) or (chain and C.COMMA_LINK.match(link))) or (
+                not chain and link.startswith(",") and not self._comma_before(slots, k - 1)
+            ):  # ", and" joins two subjects only after a list: "X, Y, and Z report" (not "there is X, and Y reports")
                 break  # the link next to the verb's subject is "and": "X, Y and Z report to W"
             k -= 1
             chain.append(slots[k].role)
@@ -213,6 +217,9 @@ class _Clause:
             if s_role == a.role:
                 for other in chain:
                     self.emit(other, rel, self._last_object, cue + " (coordinated subjects)")
+
+    def _comma_before(self, slots, k: int) -> bool:
+        return k > 0 and bool(slots[k - 1].role) and bool(C.COMMA_LINK.match(self.between(slots[k - 1], slots[k])))
 
     def _subject_role(self, subj: _Slot, obj: str) -> str | None:
         if subj.role is not None:
@@ -263,7 +270,9 @@ class _Clause:
         if C.ARROW_DOWN.match(btw) and a.role:
             add(a.role, "above", b.role, "'X > Y'")
             return done
-        if a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
+        if C.NO_PROMOTION.search(self.low):
+            pass  # "moving from X to Y is a lateral move / not a promotion": no rank
+        elif a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
             add(b.role, "above", a.role, "'from X to Y' (career step)")
             return done
         if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
@@ -278,7 +287,7 @@ class _Clause:
         else:
             subjects = [self._subject_role(subj, obj)]
         if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
-            subjects = [self.last_subject]
+            subjects = [self.last_subject or (slots[0].role if slots[0].start < a.start else None) or a.role]
         found = self._cue(btw, a, neg)
         if found:
             rel, cue, inverted = found
@@ -293,13 +302,15 @@ class _Clause:
         """(relation, cue, object-is-subject) of the words between two mentions, or None."""
         if C.NOT_ABOVE.match(btw):
             return "not_above", "negated 'above' ('is not above', 'isn't in a higher position than')", False
+        if C.NOT_BELOW.match(btw):
+            return "not_above", "negated 'below' ('is not below': the other is not above it)", True
         if neg:
             return None
         if a.role and C.THINK_AS.match(btw) and C.THINK_BEFORE.search(self.before(a)):
             return "may_be", "'think of X as Y'", False
         if C.SAME.match(btw):
             return "same", "'is the same role as' / 'also known as'", False
-        if C.PROMOTED.match(btw):
+        if C.PROMOTED.match(btw) and not C.NO_PROMOTION.search(self.low):
             return "above", "'X is promoted to / becomes Y' (career step)", True
         if C.REPORTS_TO.match(btw):
             return ("below" if "present" in btw else "reports_to"), "'reports to' / 'answers to'", False
