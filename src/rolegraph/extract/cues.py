@@ -55,7 +55,8 @@ OVERSEES = _end(
     r"|(?:has|have|had|with) (?:a |an )?(?:\w+ )?(?:team|group|squad|pod) of"
     r"|directing|is in charge of|are in charge of|in charge of|has authority over|(?:is|are) the (?:boss|manager) of)"
     r"(?:\s+(?:all|a|an|the|teams? of|groups? of|squads? of|pods? of|handful of|several|multiple|other|one or more"
-    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|\d+\s*[–-]\s*\d+|two|three|four|five|six|ten"
+    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|\d+\s*[–-]\s*\d+"
+    r"|two|three|four|five|six|ten"
     r"|(?:\d+|two|three|four|five) (?:to|or|and) (?:\d+|three|four|five|six|eight|ten)))*",
     filler=12,
 )
@@ -129,13 +130,14 @@ BOTH_SHARE = re.compile(
 )
 OVERLAP_AND = re.compile(r"^\s*(?:both\s+)?(?:share|overlap|have overlapping)\b")
 TOP = re.compile(
-    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest|(?:is|sits|are|stands) (?:(?:at|on) the (?:very )?top"
-    r"|the (?:very )?top of)"
+    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest"
+    r"|(?:is|sits|are|stands) (?:(?:at|on) the (?:very )?top|the (?:very )?top of)"
     r"|(?:is|are|as|be|becomes?|the|make|makes|making)\s+(?:\w+\s+){0,2}?(?:highest[- ]ranking|highest|top|most senior"
     r"|senior-most|top-ranking|top-most|ultimate)(?:\s+[\w-]+){0,3}?\s+(?:role|person|position|title|job|rank|leader"
     r"|executive|authority|level|decision[- ]maker|designer|engineer|manager|member|hire|figure)"
     r"|responsible for (?:the )?(?:entire|whole) product|(?:oversees?|heads?(?: up)?|leads?|runs?) (?:the )?"
-    r"(?:entire|whole) (?:product|(?:engineering|design|technology|tech) (?:organi[sz]ation|org|department|function)))\b"
+    r"(?:entire|whole) (?:product|(?:engineering|design|technology|tech)"
+    r" (?:organi[sz]ation|org|department|function)))\b"
 )
 COMPARATIVE_END = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:sits?|ranks?|is|are|stands?|comes?)\s+(?:\w+\s+){0,2}?"
