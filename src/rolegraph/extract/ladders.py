@@ -14,14 +14,20 @@ from .mentions import Mention
 from .proposal import Proposal
 from .text import Span
 
-_ITEM = re.compile(r"^\s*(?:\||[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier)\s*\d+\s*[:.)-])\s*", re.I)
+_ITEM = re.compile(
+    r"^\s*(?:\||[-*•‣▪●◦]|\d{1,2}[.)]|[a-z][.)]|(?:level|step|stage|tier|grade|band)\s*\d+\s*[:.)-]"
+    r"|(?-i:[A-Z]{1,3}-?\d{1,2})(?=[\s:.)|-]))\s*",
+    re.I,
+)
+# a level code before the title, in a list item or a table row's first cell: "L4 Senior Engineer", "| P2 | ..."
+_CODE = re.compile(r"^\s*\|?\s*(?:(?P<w>level|grade|band|tier)\s*|(?P<p>[A-Z]{1,3})-?)(?P<n>\d{1,2})\b", re.I)
 _INTRO = re.compile(r"\b(?:ladder|career path|career progression|progression|levels|hierarchy|rank|ranks|ranking"
                     r"|seniority|org chart|promotion path|career track)\b", re.I)  # fmt: skip
 _DOWN = re.compile(r"\b(?:from (?:the )?(?:top|highest|most senior|senior|executive)|top[- ]down|highest to lowest"
                    r"|most senior first|descending|top to bottom|senior to junior)\b", re.I)  # fmt: skip
 _UP = re.compile(r"\b(?:from (?:the )?(?:bottom|entry|junior|lowest|first)|bottom[- ]up|lowest to highest"
                  r"|junior to senior|ascending|entry[- ]level (?:to|up)|climb|progression|career path)\b", re.I)  # fmt: skip  # noqa: E501
-_LEAD = re.compile(r"\s*(?:level|step|stage|tier)?\s*\d*\s*[:.)-]?\s*", re.I)
+_LEAD = re.compile(r"\s*(?:(?:level|step|stage|tier|grade|band)?\s*\d*|(?-i:[A-Z]{1,3}-?\d{1,2}))\s*[:.)-]?\s*", re.I)
 _CELLS = re.compile(r"\|(?:[^|\n]{0,24}\|)*\s*")  # "| P1 | " before the title in a table row
 _SENIOR = re.compile(r"\b(?:chief|vp|vice president|head|cpo|cto|ceo|coo|founder)\b", re.I)
 _JUNIOR = re.compile(r"\b(?:associate|junior|apm|intern|entry)\b", re.I)
@@ -39,6 +45,7 @@ def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
     """Proposals for each run of list items that starts with a role, under a ladder intro."""
     out = []
     by_line: list[tuple[Span, Mention | None, bool]] = []
+    codes: list[tuple[str, int] | None] = []
     mi = 0
     for sp in spans:
         raw_start = text.rfind("\n", 0, sp.start) + 1
@@ -60,6 +67,7 @@ def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
             if head_ok and sep and (second is None or re.search(r"[:(–—-]", text[first.end : second.start])):
                 head = first
         by_line.append((sp, head, is_item))
+        codes.append(_code(text[raw_start : sp.end]) if head is not None else None)
     i = 0
     while i < len(by_line):
         if by_line[i][1] is None:
@@ -70,8 +78,11 @@ def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
             j += 1
         run = [m for _, m, _ in by_line[i : j + 1]]
         intro = next((text[sp.start : sp.end] for sp, _, item in reversed(by_line[:i]) if not item), "")
-        if len(run) >= 2 and len({m.role for m in run}) == len(run) and _INTRO.search(intro):
-            if _DOWN.search(intro):
+        coded = _coded_direction(codes[i : j + 1])
+        if len(run) >= 2 and len({m.role for m in run}) == len(run) and (coded is not None or _INTRO.search(intro)):
+            if coded is not None:  # level codes climb: L3 < L4 < L5 whatever the intro says
+                down = coded
+            elif _DOWN.search(intro):
                 down = True
             elif _UP.search(intro):
                 down = False
@@ -84,3 +95,23 @@ def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
                     out.append(Proposal(hi.role, "above", lo.role, x.start, y.end, cue="ordered career-ladder list"))
         i = j + 1
     return out
+
+
+def _code(line: str) -> tuple[str, int] | None:
+    m = _CODE.match(line)
+    if not m:
+        return None
+    return (m.group("w") or m.group("p")).lower(), int(m.group("n"))
+
+
+def _coded_direction(codes: list[tuple[str, int] | None]) -> bool | None:
+    """True (descending) or False (ascending) when every item has a level code of one series whose
+    numbers strictly fall or rise ("L3, L4, L5"; "| P1 |, | P2 |"); None otherwise."""
+    if len(codes) < 2 or any(c is None for c in codes) or len({c[0] for c in codes}) != 1:  # type: ignore[index]
+        return None
+    nums = [c[1] for c in codes]  # type: ignore[index]
+    if all(a < b for a, b in zip(nums, nums[1:], strict=False)):
+        return False
+    if all(a > b for a, b in zip(nums, nums[1:], strict=False)):
+        return True
+    return None
