@@ -262,6 +262,8 @@ INVERTED_BETWEEN = re.compile(
 )
 # "Head of Product (or VP of Product)": two titles for one role
 PAREN_OR = re.compile(r"^\s*\(\s*or(?:\s+(?:the|a|an))?\s*$")
+# a speaker, timestamp or Q&A label before a sentence: "[01:20] MAYA: ", "Question: ", "Q: "
+SPEAKER = re.compile(r"^\W*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:[A-Z][\w.’'()/-]*(?:\s+[\w.’'()/-]+){0,3}:\s+)?")
 # "Does the Head of Product report to the CPO?": a question states nothing
 QUESTION = re.compile(
     r"^\W*(?:is|are|does|do|did|should|can|could|will|would|who|what|which|where|when|how|why)\b", re.I

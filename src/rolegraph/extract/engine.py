@@ -15,6 +15,7 @@ from . import cues as C
 from .ladders import list_ladders
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
+from .short_titles import ShortTitles, posting_you
 from .singles import Slot, low, plural_same, singles
 from .text import Span, clauses, lines, sentences, trim
 
@@ -37,12 +38,16 @@ class Extractor:
 
     def __init__(self, vocabulary) -> None:
         self.finder = MentionFinder(vocabulary)
+        self.short = ShortTitles(vocabulary)
 
     def run(self, text: str) -> tuple[list[Proposal], list[str]]:
         """(proposals in text order, unknown title-like mentions)."""
         from .mentions import unknown_titles
 
         all_mentions = self.finder.find(text)
+        short = self.short.find(text, all_mentions) + posting_you(text, all_mentions)
+        if short:  # bare "Director", "VP" in a text about one family
+            all_mentions = sorted(all_mentions + short, key=lambda m: m.start)
         unknown = unknown_titles(text, all_mentions)
         out: list[Proposal] = []
         prev: _Sentence | None = None
@@ -70,7 +75,7 @@ class Extractor:
         lead_scope = lead_scope or getattr(self, "line_scope", None)
         earlier: list[str] = []
         body = text[sent.span.start : sent.span.end]
-        if body.rstrip().endswith("?") and C.QUESTION.match(body):
+        if body.rstrip().endswith("?") and C.QUESTION.match(C.SPEAKER.sub("", body, count=1)):
             return out  # a question asks; it states no claim
         carry: str | None = None  # the subject of the clause before: "X is senior to Y but junior to Z"
         for cl in clauses(text, sent.span):
