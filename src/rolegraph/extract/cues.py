@@ -111,7 +111,10 @@ OWN_PREDICATE = re.compile(
     r"|were|sits?|ranks?|manages?|managed|oversees?|leads?|led|answers?|has|have)\b"
 )
 NO_PROMOTION = re.compile(r"\b(?:not a promotion|no promotion|lateral|sideways|change of track|a step down)\b")
-COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*(?:the|a|an)?\s*$")
+COORD = re.compile(
+    r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*"
+    r"(?:the|a|an|one|two|three|four|five|six|several|some|many|\d+)?\s*$"
+)
 OR_COORD = re.compile(r"^\s*(?:\(\s*)?(?:,\s*)?or(?:\s+(?:the|a|an))?\s*$")
 SAME_AFTER_OR = re.compile(
     r"^\s*(?:[’']s\s+)?(?:\)\s*)?(?:is|are)\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:person|one|role|individual|executive"
@@ -251,10 +254,11 @@ def scope_of(text: str) -> tuple[Scope | None, str]:
 
 
 # "X has several Product Managers reporting to them": X oversees Y
-HAS_BEFORE = re.compile(rf"^[\s,]*{W}{{0,3}}?(?:has|have|with)(?:\s+[\w-]+){{0,3}}\s*$")
+HAS_BEFORE = re.compile(rf"^[\s,]*{W}{{0,8}}?(?:has|have|had|with)(?:\s+[\w–-]+){{0,3}}\s*$")
 REPORTING_AFTER = re.compile(
-    r"^\s*(?:reporting|who report|that report|report)\s+(?:directly\s+)?(?:in)?to\s+(?:them|him|her)\b"
-)
+    r"^\s*(?:(?:reporting|who report|that report|report)\s+(?:directly\s+)?(?:in)?to\s+(?:them|him|her)\b"
+    r"|as (?:(?:their|his|her|its) )?(?:direct |line )?reports\b)"
+)  # "X has Y reporting to them", "X has Y as direct reports"
 # "Above the Product Manager sits the Senior PM": the cue before the first mention
 INVERTED_BEFORE = re.compile(r"\b(?P<dir>above|below|under|beneath)(?:\s+(?:the|a|an|any|every))?\s*$")
 INVERTED_BETWEEN = re.compile(

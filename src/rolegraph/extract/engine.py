@@ -15,7 +15,7 @@ from . import cues as C
 from .ladders import list_ladders
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
-from .short_titles import ShortTitles, posting_you
+from .short_titles import ShortTitles, drop_degree_phrases, posting_you
 from .singles import Slot, low, plural_same, singles
 from .text import Span, clauses, lines, sentences, trim
 
@@ -44,7 +44,7 @@ class Extractor:
         """(proposals in text order, unknown title-like mentions)."""
         from .mentions import unknown_titles
 
-        all_mentions = self.finder.find(text)
+        all_mentions = drop_degree_phrases(text, self.finder.find(text))
         short = self.short.find(text, all_mentions) + posting_you(text, all_mentions)
         if short:  # bare "Director", "VP" in a text about one family
             all_mentions = sorted(all_mentions + short, key=lambda m: m.start)

@@ -8,6 +8,9 @@ executives, and that family has exactly one role with that head title. A title w
 qualifier stays unresolved: "Art Director", "managing director", "Director of Marketing", "board of
 directors", "Director salaries", "VP roles".
 
+"The most senior designer" names no role: a mention that opens with an adjective of rank
+("senior", "junior", "lead") after "most" or "more" is an ordinary phrase, dropped.
+
 "You" in a job posting: a page that reads as a posting ("About the role", "Apply now", "What you
 will do") and whose first line names exactly one role is about that role, so "You will report to
 the Director of Engineering" states the posted role's reporting line.
@@ -134,3 +137,12 @@ class ShortTitles:
                     continue  # "Art Director", "managing director": a qualified title
                 out.append(Mention(m.start(), m.end(), iri, m.group(0)))
         return out
+
+
+_DEGREE = re.compile(r"\b(?:most|more|less|least)\s+$", re.I)
+_RANK_ADJ = re.compile(r"(?:senior|junior|lead|principal|staff)\b", re.I)
+
+
+def drop_degree_phrases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without "senior designer" in "the most senior designer" (a superlative, no title)."""
+    return [m for m in mentions if not (_RANK_ADJ.match(m.text) and _DEGREE.search(text, max(0, m.start - 8), m.start))]
