@@ -105,6 +105,7 @@ PROMOTED = _end(
     r"|(?:is|are) (?:a|an|the) (?:\w+ )?(?:stepping[- ]stone|springboard|feeder role|path|route) (?:to|into|towards)",
     filler=4,
 )
+NEXT_CONJUNCT = re.compile(r",\s+(?:and|but|or)\s+|;\s+")
 ASIDE = re.compile(r"\([^()]{0,40}\)")
 OWN_PREDICATE = re.compile(
     r"^\s*(?:(?:usually|typically|often|generally|also|then|in turn|directly|still)\s+)?(?:reports?|reported|is|are|was"

@@ -99,6 +99,7 @@ class _Clause:
         self.out: list[Proposal] = []
         self.seen: set[tuple] = set()
         self.last_subject: str | None = None
+        self.cut: int | None = None  # where the object of the claim being emitted ends
 
     def _context(self) -> tuple:
         if self.context is None:
@@ -106,6 +107,11 @@ class _Clause:
             scope, _ = C.scope_of(body)
             hedge, _ = C.hedge_of(body)
             self.context = (scope or self.lead_scope or ANY, hedge, C.condition_of(body), trim(self.text, self.span))
+        if self.cut is not None:  # a size named in a later conjunct ("..., and at big companies X") is its own
+            m = C.NEXT_CONJUNCT.search(self.text, self.cut, self.span.end)
+            if m and C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
+                scope, _ = C.scope_of(self.text[self.span.start : m.start()])
+                return (scope or self.lead_scope or ANY, *self.context[1:])
         return self.context
 
     def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
@@ -181,9 +187,11 @@ class _Clause:
                 if C.OWN_PREDICATE.match(self._after(c, slots, k)):
                     break  # "X reports to Y, and Z reports to W": Z starts a clause of its own
                 objects.add(k)
+                self.cut = c.end
                 for s_role, rel, cue in rels:
                     self.emit(s_role, rel, c.role, cue)
             self._co_subjects(slots, i, rels, objects)
+        self.cut = None
         singles(self, slots)
         return self.out
 
@@ -227,6 +235,7 @@ class _Clause:
 
         def add(s, rel, o, cue):
             if s and o and s != o:
+                self.cut = max(a.end, b.end)
                 self.emit(s, rel, o, cue)
                 done.append((s, rel, cue))
                 self.last_subject = s
