@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import ANY
 from . import cues as C
-from .ladders import list_ladders
+from .ladders import inline_ladders, list_ladders
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
 from .short_titles import ShortTitles, drop_degree_phrases, posting_you
@@ -62,6 +62,7 @@ class Extractor:
                     j += 1
                 sent = _Sentence(sp, all_mentions[mi:j])
                 out.extend(self._sentence(text, sent, prev))
+                out.extend(inline_ladders(text, sp, sent.mentions))
                 prev = sent
         out.extend(list_ladders(text, lines(text), all_mentions))
         return out, unknown

@@ -2,14 +2,19 @@
 Product Manager", "- Product Manager: owns a feature") give one claim per adjacent pair. The
 direction comes from the line that introduces the list ("from junior to senior", "top down"),
 else from the titles themselves (a list that starts with an associate or junior role climbs;
-one that starts with a chief, VP or head descends). Imports the standard library and
-:mod:`.text`, :mod:`.mentions` and :mod:`.proposal`; it must not import :mod:`.engine` (which imports it).
+one that starts with a chief, VP or head descends). Items with level codes ("L3", "| P2 |") are
+ordered by the code; three or more titles in a row in a sentence about a ladder ("the ladder goes
+X, Y, Z") by the sentence or by their titles' rank words. Imports the standard library and
+:mod:`.text`, :mod:`.mentions`, :mod:`.cues`, :mod:`.proposal` and the model; it must not
+import :mod:`.engine` (which imports it).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..model import ANY
+from .cues import hedge_of, scope_of
 from .mentions import Mention
 from .proposal import Proposal
 from .text import Span
@@ -39,6 +44,60 @@ def _seniority(text: str) -> int:
     if _JUNIOR.search(text):
         return 0
     return 1
+
+
+_GRADE = (
+    (re.compile(r"\b(?:chief|cpo|cto|ceo|coo|founder)\b", re.I), 8),
+    (re.compile(r"\b(?:vp|vice president)\b", re.I), 7),
+    (re.compile(r"\bhead\b", re.I), 6),
+    (re.compile(r"\bdirector\b", re.I), 5),
+    (re.compile(r"\bprincipal\b", re.I), 4),
+    (re.compile(r"\b(?:staff|lead|group)\b", re.I), 3),
+    (re.compile(r"\b(?:senior|sr)\b", re.I), 2),
+    (re.compile(r"\b(?:associate|junior|jr|apm|intern|entry)\b", re.I), 0),
+)
+_INLINE_SEP = re.compile(r"\s*(?:,|,?\s*(?:and|then|to)|→|->|>)\s*(?:(?:the|a|an)\s+)?")
+
+
+def _grade(text: str) -> int:
+    return next((g for pat, g in _GRADE if pat.search(text)), 1)
+
+
+def inline_ladders(text: str, sentence: Span, mentions: list[Mention]) -> list[Proposal]:
+    """ "The ladder goes X, Y, Z and W": three or more titles in a row, in a sentence about a ladder,
+    ordered by the sentence ("from junior to senior") or else by their titles' rank words."""
+    body = text[sentence.start : sentence.end]
+    if len(mentions) < 3 or not _INTRO.search(body):
+        return []
+    run = [mentions[0]]
+    best: list[Mention] = []
+    for m in mentions[1:]:
+        if _INLINE_SEP.fullmatch(text[run[-1].end : m.start]):
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 3 or len({m.role for m in best}) != len(best):
+        return []
+    if _DOWN.search(body):
+        down = True
+    elif _UP.search(body):
+        down = False
+    else:
+        a, b = _grade(best[0].text), _grade(best[-1].text)
+        if a == b:
+            return []
+        down = a > b
+    scope = scope_of(body)[0] or ANY
+    hedge = hedge_of(body)[0]
+    out = []
+    for x, y in zip(best, best[1:], strict=False):
+        hi, lo = (x, y) if down else (y, x)
+        out.append(
+            Proposal(hi.role, "above", lo.role, x.start, y.end, scope, hedge, None, "ordered titles in a sentence")
+        )
+    return out
 
 
 def list_ladders(text: str, spans: list[Span], mentions: list[Mention]):
