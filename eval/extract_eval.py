@@ -66,7 +66,9 @@ def score_corpus(path: str | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="*", help="corpus folders (default: the bundled corpus, eval/dev and eval/holdout)")
+    ap.add_argument(
+        "corpora", nargs="*", help="corpus folders (default: the bundled corpus, eval/dev and eval/holdout)"
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", action="store_true", help="list missed and extra claims")
     a = ap.parse_args(argv)

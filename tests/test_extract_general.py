@@ -109,7 +109,8 @@ FOUND = [
     ("The hierarchy, from senior to junior: Group PM, Senior PM, Product Manager.", (SPM, "above", PM, "any")),
     # "you" in a job posting is the role the posting is for
     (
-        "Senior Product Manager, Payments\n\nAbout the role\nYou will report to the Group Product Manager.\n\nApply now\n",
+        "Senior Product Manager, Payments\n\nAbout the role\n"
+        "You will report to the Group Product Manager.\n\nApply now\n",
         (SPM, "reports_to", GPM, "any"),
     ),
     (
