@@ -107,6 +107,22 @@ FOUND = [
     ("Our product ladder runs Associate PM, Product Manager, Senior PM and Group PM.", (GPM, "above", SPM, "any")),
     ("Our product ladder runs Associate PM, Product Manager, Senior PM and Group PM.", (PM, "above", APM, "any")),
     ("The hierarchy, from senior to junior: Group PM, Senior PM, Product Manager.", (SPM, "above", PM, "any")),
+    # a pronoun subject with "has X reporting to them"
+    (
+        "The Group PM is the first people manager. They usually have 4–5 PMs reporting to them.",
+        (GPM, "oversees", PM, "any"),
+    ),  # noqa: E501
+    # "promote them to": the second title is the higher
+    (
+        "Small teams often hire a Senior PM first and promote them to Group PM later.",
+        (GPM, "above", SPM, "startup..small"),
+    ),
+    # a clause after ";" that opens with its verb keeps the title that opens the sentence
+    ("Director of Product: runs one product area; reports to the VP of Product.", (DOP, "reports_to", VPP, "any")),
+    (
+        "The Product Owner plans each sprint; answers to the Product Manager.",
+        ("Product Owner", "reports_to", PM, "any"),
+    ),
     # "you" in a job posting is the role the posting is for
     (
         "Senior Product Manager, Payments\n\nAbout the role\n"
@@ -151,6 +167,16 @@ NOT_FOUND = [
     ("Teams\n\nT7 Product Manager\nT2 Senior Product Manager\nT9 Group Product Manager\n", (SPM, "above", PM, "any")),
     # titles in a row without anything about a ladder
     ("We are hiring an Associate PM, a Product Manager and a Group PM this year.", (PM, "above", APM, "any")),
+    # a pronoun with two candidate roles is not guessed
+    (
+        "The Group PM and the Senior PM sit together. They usually have two PMs reporting to them.",
+        (GPM, "oversees", PM, "any"),
+    ),  # noqa: E501
+    # a verb after ";" that is not a rank verb says nothing about the title that opened the sentence
+    (
+        "We hired a Product Owner last year; reports to the Product Manager are weekly.",
+        ("Product Owner", "reports_to", PM, "any"),
+    ),  # noqa: E501
     # "you" outside a job posting is the reader
     (
         "Senior Product Manager: a guide\n\nYou will report to the Group Product Manager one day.\n",

@@ -169,10 +169,10 @@ def test_evaluation_floor():
     dev = extract_eval.score_corpus(str(ROOT / "eval" / "dev"))
     held = extract_eval.score_corpus(str(ROOT / "eval" / "holdout"))
     assert bundled["precision"] >= 1.0 and bundled["recall"] >= 0.94, bundled  # measured 1.000 / 0.944
-    assert dev["precision"] >= 0.95 and dev["recall"] >= 0.89, dev  # measured 0.959 / 0.897
+    assert dev["precision"] >= 0.96 and dev["recall"] >= 0.92, dev  # measured 0.960 / 0.923
     assert dev["sources"] >= 10 and dev["gold"] >= 60
     # the held-out set scored P 0.88 / R 0.41 on its first run; the rules added after it reach this
-    assert held["precision"] >= 0.95 and held["recall"] >= 0.84, held  # measured 0.954 / 0.849
+    assert held["precision"] >= 0.95 and held["recall"] >= 0.86, held  # measured 0.955 / 0.863
     assert held["sources"] >= 8 and held["gold"] >= 70
 
 

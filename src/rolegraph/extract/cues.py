@@ -101,7 +101,7 @@ FROM_TO = re.compile(
 PROMOTED = _end(
     r"(?:is|are|be|get|gets|getting|was|were)\s+(?:\w+\s+)?promoted (?:to|into)|moves? up (?:to|into)|moving up to|grows? into"  # noqa: E501
     r"|steps? up to|progress(?:es)? to|advances? to|(?:eventually |later |often )?becomes?|next step (?:is|up is)"
-    r"|can become|may become|will become|goes on to become"
+    r"|can become|may become|will become|goes on to become|promot(?:e|es|ed|ing) (?:them|him|her|it) (?:to|into)"
     r"|(?:is|are) (?:a|an|the) (?:\w+ )?(?:stepping[- ]stone|springboard|feeder role|path|route) (?:to|into|towards)",
     filler=4,
 )
@@ -291,6 +291,10 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PREDICATE_LEAD = re.compile(
     r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
 )
+VERB_LEAD = re.compile(
+    r"^(?=(?:reports?|answers?|sits?|ranks?|is|are)\s+(?:\w+\s+){0,2}?(?:to|than|below|above|under)\b)"
+)
+DET_ONLY = re.compile(r"\W*(?:(?:the|a|an|our|your|every|each|any)\s+)?", re.I)
 AND_LINK = re.compile(r"^\s*,?\s*(?:and|&)(?:\s+(?:the|a|an))?\s*$")
 COMMA_LINK = re.compile(r"^\s*,(?:\s+(?:the|a|an))?\s*$")
 AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")

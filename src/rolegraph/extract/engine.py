@@ -85,8 +85,9 @@ class Extractor:
                 continue  # no role and nothing that could refer to one: nothing to propose
             ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
             out.extend(ctx.run(carry))
-            carry = ctx.last_subject
-            earlier.extend(m.role for m in ms)
+            opens = ms and C.DET_ONLY.fullmatch(text, sent.span.start, ms[0].start)
+            carry = ctx.last_subject or (ms[0].role if opens else carry)
+            earlier.extend(m.role for m in ms)  # a title opening the sentence is the subject after ";"
         return out
 
 
@@ -158,7 +159,7 @@ class _Clause:
         slots = self.slots()
         if carry and slots and slots[0].role:  # a clause that opens with its predicate keeps the subject
             lead = low(self.text[self.span.start : slots[0].start])
-            m = C.PREDICATE_LEAD.match(lead)
+            m = C.PREDICATE_LEAD.match(lead) or C.VERB_LEAD.match(lead)
             found = self._cue(lead[m.end() :], slots[0], bool(C.NEGATION.search(lead))) if m else None
             if found and not found[2]:
                 self.emit(carry, found[0], slots[0].role, found[1] + " (subject of the clause before)")
@@ -263,9 +264,9 @@ class _Clause:
             rel = "above" if inv.group("dir") == "above" else "below"
             add(b.role, rel, a.role, "'above X sits Y' (inverted order)")
             return done
-        if a.role and C.HAS_BEFORE.match(btw) and C.REPORTING_AFTER.match(self._after(b, slots, i + 1)):
-            add(a.role, "oversees", b.role, "'X has Y reporting to them'")
-            return done
+        if C.HAS_BEFORE.match(btw) and C.REPORTING_AFTER.match(self._after(b, slots, i + 1)):
+            add(a.role or self._subject_role(subj, b.role), "oversees", b.role, "'X has Y reporting to them'")
+            return done  # "They have three PMs reporting to them": the pronoun resolved as a subject
         if C.ARROW_UP.match(btw) and a.role:
             add(b.role, "above", a.role, "ladder arrow (next is higher)")
             return done
