@@ -236,3 +236,37 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"extract" in seen and b"100%" in seen
     piped = subprocess.run(cmd, capture_output=True, timeout=120)
     assert b"100%" not in piped.stderr and b"proposed claims" in piped.stderr
+
+
+def test_the_export_marks_proposed_claims_for_sparql(tmp_path):
+    """A SPARQL user can tell unreviewed proposals from reviewed claims."""
+    import pyoxigraph as ox
+    from corpus_builder import build, claim
+
+    import rolegraph
+
+    text = "The Head of Product sits above the VP of Product. The VP of Product leads product managers.\n"
+    root = build(
+        tmp_path / "c",
+        {
+            "s": (
+                text,
+                [
+                    claim("a", "Head of Product", "above", "VP of Product", quote="The Head of Product sits above"),
+                    claim(
+                        "b",
+                        "VP of Product",
+                        "oversees",
+                        "Product Manager",
+                        quote="leads product managers",
+                        proposed=True,
+                    ),
+                ],
+            )
+        },
+    )
+    store = ox.Store()
+    store.load(rolegraph.export(rolegraph.load_corpus(root), "nquads"), format=ox.RdfFormat.N_QUADS)
+    q = """PREFIX rg: <https://w3id.org/rolegraph#>
+    SELECT ?id WHERE { ?c rg:claimId ?id ; rg:proposed true }"""
+    assert [str(r["id"].value) for r in store.query(q, use_default_graph_as_union=True)] == ["b"]
