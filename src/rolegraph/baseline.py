@@ -38,6 +38,13 @@ def make_baseline(report: LintReport, corpus: Corpus) -> str:
     )
 
 
+def baseline(corpus: Corpus) -> str:
+    """Lint ``corpus`` with its settings and return the baseline file's text."""
+    from .linter import lint
+
+    return make_baseline(lint(corpus), corpus)
+
+
 def read_baseline(path: str | os.PathLike[str]) -> list[dict]:
     """The entries of a baseline file; InputError (one line, file:line) when it is not one."""
     from .loader import read_input

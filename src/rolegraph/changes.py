@@ -249,3 +249,25 @@ def compare(report: LintReport, corpus: Corpus, base: BaseResult) -> LintReport:
     report.compared_with = base.label
     report.notes = list(base.notes)
     return report
+
+
+def lint_for_ci(
+    corpus: Corpus,
+    *,
+    changed_since: str | None = None,
+    baseline: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    severity: dict[str, str] | None = None,
+    fail_on: str | None = None,
+    engine: str = "fast",
+) -> LintReport:
+    """``rolegraph lint`` with its CI filters: only what changed since a revision, only what a baseline lacks."""
+    from .baseline import apply_baseline, read_baseline
+
+    entries = read_baseline(baseline) if baseline else None  # a bad file stops the run before any work
+    opts = {"select": select, "ignore": ignore, "severity": severity, "fail_on": fail_on, "engine": engine}
+    report = lint_changed_since(corpus, changed_since, **opts) if changed_since else lint(corpus, **opts)
+    if entries is not None:
+        apply_baseline(report, entries, label=f"the baseline {baseline}")
+    return report

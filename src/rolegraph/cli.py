@@ -273,9 +273,25 @@ def export(ctx: click.Context, corpus: str | None, fmt: str, output: str | None)
     "shacl-oxigraph: the same on a pyoxigraph store.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    default=None,
+    help="Report only findings the change since the merge-base of REF and HEAD introduced or touched "
+    "(the corpus must be in a git repository); list the ones it resolved.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in FILE (see: rolegraph baseline); list entries no longer found.",
+)
 @output_option
 @click.pass_context
-def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, output) -> None:
+def lint(
+    ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, changed_since, baseline_file, output
+) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
@@ -293,8 +309,21 @@ def lint(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
     c = load(ctx, corpus, cache=not no_cache)
-    report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    opts = {"select": sel or None, "ignore": ign, "severity": overrides, "fail_on": fail_on, "engine": engine}
+    if changed_since is not None or baseline_file is not None:
+        from .changes import lint_for_ci
+
+        report = lint_for_ci(c, changed_since=changed_since, baseline=baseline_file, **opts)
+    else:
+        report = run_lint(c, **opts)
+    for note in report.notes:
+        click.echo(note, err=True)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .formatters.github_format import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+            f.write(step_summary(report, c, display_root=corpus or ""))
     sys.exit(1 if report.failed else 0)
 
 
@@ -328,9 +357,16 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     metavar="ROLE ROLE",
     help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
 )
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    default=None,
+    help="Show what changed in the ladders since the merge-base of REF and HEAD (formats text, markdown, json).",
+)
 @output_option
 @click.pass_context
-def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
+def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, diff_ref, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -342,10 +378,19 @@ def consensus(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
 
     if pair and fmt not in EXPLAIN_FORMATS:
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
+    if diff_ref is not None and (pair or fmt not in ("text", "markdown", "json")):
+        raise UsageError("--diff writes text, markdown or json, and cannot be combined with --explain")
     c = load(ctx, corpus, cache=True)
     check_structure(c)
     chosen = [s.lower() for s in sizes] or None
-    if pair:
+    if diff_ref is not None:
+        from .consensus.diff import consensus_diff, render_diff
+
+        d = consensus_diff(c, diff_ref, sizes=chosen, min_agreement=min_agreement)
+        for note in d.notes:
+            click.echo(note, err=True)
+        emit(ctx, render_diff(d, fmt), output)
+    elif pair:
         emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
     else:
         emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c, fmt), output)
@@ -396,6 +441,10 @@ def rules(code: str | None, fmt: str) -> None:
     for r in items:
         click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")
 
+
+from .cli_baseline import baseline  # noqa: E402
+
+main.add_command(baseline)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
