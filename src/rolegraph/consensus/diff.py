@@ -82,7 +82,7 @@ def diff_size(size: str, old: SizeResult | None, new: SizeResult | None, label) 
             what = {"contested": "became contested", "settled": "settled", "flipped": "flipped"}[kind]
             out.append(Change(size, kind, names, f"{what}: {_say(n, label)} (was {_say(o, label)}), {_numbers(o, n)}"))
         elif abs(n.agreement - o.agreement) >= AGREEMENT_STEP - 1e-9:
-            out.append(Change(size, "agreement", names, f"{_say(n, label)}, {_numbers(o, n)}"))
+            out.append(Change(size, "agreement", names, f"agreement moved: {_say(n, label)}, {_numbers(o, n)}"))
     old_roles, new_roles = (_roles_of(old) if old else set()), (_roles_of(new) if new else set())
     for r in sorted(old_roles & new_roles, key=lambda r: (label(r), r)):
         to, tn = old.tier_of(r), new.tier_of(r)
