@@ -267,7 +267,7 @@ def lint_for_ci(
 
     entries = read_baseline(baseline) if baseline else None  # a bad file stops the run before any work
     opts = {"select": select, "ignore": ignore, "severity": severity, "fail_on": fail_on, "engine": engine}
-    report = lint_changed_since(corpus, changed_since, **opts) if changed_since else lint(corpus, **opts)
+    report = lint_changed_since(corpus, changed_since, **opts) if changed_since is not None else lint(corpus, **opts)
     if entries is not None:
         apply_baseline(report, entries, label=f"the baseline {baseline}")
     return report
