@@ -47,7 +47,7 @@ def test_changed_first_and_at_most_ten_per_level(tmp_path):
     out = render(report, corpus, "github")
     got = annotations(out)
     assert len(got) == 10
-    for line, f in zip(got[:3], last):
+    for line, f in zip(got[:3], last, strict=True):
         assert f"line={f.line}," in line and f.message.split(" (")[0] in line
     assert got[3:] == plain[:7]  # then the rest, in the usual order
     assert "rolegraph: 5 more findings not annotated" in out

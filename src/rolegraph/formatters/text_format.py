@@ -37,7 +37,7 @@ def render(report, corpus, *, display_root: str = "") -> str:
         )
     if report.compared_with:
         lines.append(
-            f"Compared with {printable(report.compared_with)}: {_n(report.hidden, 'earlier finding')} not shown."
+            f"Compared with {printable(report.compared_with)}: {_n(report.hidden, 'known finding')} not shown."
         )
     if report.resolved:
         gone = "; ".join(resolved_label(e) for e in report.resolved)
