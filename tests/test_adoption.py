@@ -153,7 +153,7 @@ def test_the_action_lint_step_runs_for_real(pr_repo, tmp_path, monkeypatch):
     assert output.read_text() == "sarif=rolegraph.sarif\n"
     md = summary.read_text()
     assert "## rolegraph lint" in md and "### rolegraph consensus" in md
-    assert "became contested" in md and "Director of Product" in md
+    assert "- new: Director of Product contested (tie) with Product Manager, agreement 0.50, 2 sources" in md
     # fail-on info with the whole corpus: main's contradiction fails it too
     p, _, _ = run_action_step(pr_repo, tmp_path, corpus="corpus", sarif="", **{"changed-since": "none"})
     assert p.returncode == 1 and p.stdout.count("::error ") == 2
