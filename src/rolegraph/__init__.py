@@ -8,6 +8,9 @@ The public API (imported lazily so the CLI starts fast)::
     data = rolegraph.export(corpus, "trig")     # RDF bytes
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
     from rolegraph.consensus import explain, render
+
+It imports nothing of the package at import time (the table above is resolved on first use); it must
+not import the CLI.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_corpus": ("rolegraph.loader", "load_corpus"),
+    "load_corpus": ("rolegraph.corpus", "load_corpus"),
     "export": ("rolegraph.exporter", "export"),
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),

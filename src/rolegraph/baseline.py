@@ -2,9 +2,11 @@
 
 Holds :func:`make_baseline` (a lint report -> the baseline file's text: JSON, one finding per
 line, sorted, each with fingerprint, code, roles, scope and message, so a diff of the file reads
-well), :func:`read_baseline` (with one-line errors naming the file and line) and
-:func:`apply_baseline` (keep the findings whose fingerprint the baseline lacks; list the entries
-that no longer occur, so the file can be pruned). Must not import the CLI or the formatters.
+well), :func:`entry` (a finding as plain data, shared with :mod:`rolegraph.changes`),
+:func:`read_baseline` (one-line errors naming the file and line) and :func:`apply_baseline`
+(keep the findings whose fingerprint the baseline lacks; list the entries that no longer occur,
+so the file can be pruned). It must not import the CLI, the formatters or
+:mod:`rolegraph.changes` (which imports this module).
 """
 
 from __future__ import annotations
@@ -13,16 +15,30 @@ import json
 import os
 
 from .errors import InputError, Problem
+from .findings import Finding
 from .linter import LintReport
-from .model import Corpus
+from .model import Corpus, format_sizes
 
 FORMAT = "rolegraph-baseline/1"
 KEYS = ("fingerprint", "code", "roles", "scope", "message")
+RESOLVED_KEYS = ("fingerprint", "code", "severity", "roles", "scope", "message", "file", "line")
+
+
+def entry(f: Finding, corpus: Corpus) -> dict:
+    """A finding as plain data: what baselines store and ``resolved`` lists."""
+    return {
+        "fingerprint": f.fingerprint,
+        "code": f.code,
+        "severity": f.severity,
+        "roles": [corpus.vocabulary.label(r) for r in f.roles],
+        "scope": format_sizes(f.sizes) if f.sizes else None,
+        "message": f.message,
+        "file": f.file,
+        "line": f.line,
+    }
 
 
 def baseline_entries(report: LintReport, corpus: Corpus) -> list[dict]:
-    from .changes import entry
-
     out = [{k: entry(f, corpus)[k] for k in KEYS} for f in report.findings]
     return sorted(out, key=lambda e: (e["code"], e["roles"], e["scope"] or "", e["fingerprint"]))
 
@@ -47,7 +63,7 @@ def baseline(corpus: Corpus) -> str:
 
 def read_baseline(path: str | os.PathLike[str]) -> list[dict]:
     """The entries of a baseline file; InputError (one line, file:line) when it is not one."""
-    from .loader import read_input
+    from .corpus.files import read_input
 
     name = os.fspath(path)
     fix = f"recreate it with: rolegraph baseline -o {name}"

@@ -11,7 +11,7 @@ A finding is reported when its fingerprint (or, for findings about claims, its r
 identities of its claims) did not occur at the base, or when one of its claims is new or
 changed. A base finding that no longer occurs (and was not merely widened or narrowed into a
 current finding of the same rule and roles) is listed as resolved; resolved findings never fail
-the run. Must not import the CLI or the formatters.
+the run. It must not import the CLI or the formatters.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .baseline import entry
 from .findings import Finding
 from .linter import LintReport, lint
 from .model import Claim, Corpus, format_sizes
 
 RESULT_FORMAT = f"rolegraph-base-result-2/{__version__}"
-ENTRY_KEYS = ("fingerprint", "code", "severity", "roles", "scope", "message", "file", "line")
 
 
 def claim_identity(c: Claim) -> tuple:
@@ -55,20 +55,6 @@ def group_id(f: Finding) -> str:
     """What stays when a contradiction's sizes change: the rule and its key without the sizes."""
     key = f.key[:-1] if f.code.startswith("RG1") and f.sizes and f.key and f.key[-1] == format_sizes(f.sizes) else f.key
     return hashlib.sha256("\x1f".join([f.code, *map(str, key)]).encode()).hexdigest()[:16]
-
-
-def entry(f: Finding, corpus: Corpus) -> dict:
-    """A finding as plain data: what baselines store and ``resolved`` lists."""
-    return {
-        "fingerprint": f.fingerprint,
-        "code": f.code,
-        "severity": f.severity,
-        "roles": [corpus.vocabulary.label(r) for r in f.roles],
-        "scope": format_sizes(f.sizes) if f.sizes else None,
-        "message": f.message,
-        "file": f.file,
-        "line": f.line,
-    }
 
 
 @dataclass
@@ -99,7 +85,7 @@ def _options_key(opts: dict) -> str:
 
 
 def _results_folder() -> Path:
-    from .cache import cache_dir
+    from .corpus.cache import cache_dir
 
     return cache_dir() / "git-results"
 
@@ -137,9 +123,9 @@ def locate(corpus: Corpus, ref: str):
 def load_base(repo, base) -> tuple[Corpus | None, list[str]]:
     """The corpus at the base commit (None when it is not tracked there or cannot be loaded), and notes."""
     from . import gitbase
-    from .cache import cache_dir
+    from .corpus import load_corpus
+    from .corpus.cache import cache_dir
     from .errors import InputError
-    from .loader import load_corpus
 
     if base.tree is None:
         where = repo.prefix or "."

@@ -6,6 +6,9 @@ Layout:
 - one named graph per source holds that source's plain rank triples
   (``role:vp-of-product rg:below role:head-of-product``); the graph is a ``prov:Bundle``
   derived from the source's snapshot, so provenance attaches to it.
+
+It reads the claim model (``model``; the vocabulary type only for annotations) and imports
+pyoxigraph; it must not import the loader internals, rules, linter, formatters, consensus or CLI.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import pyoxigraph as ox
 from .model import SIZES, Claim, Corpus, Source
 
 if TYPE_CHECKING:
-    from .vocab import Role, Vocabulary
+    from .corpus.vocab import Role, Vocabulary
 
 RG = "https://w3id.org/rolegraph#"
 BASE = "https://w3id.org/rolegraph/id/"
@@ -82,7 +85,7 @@ def claim_iri(c: Claim) -> str:
 
 
 def position_iri(size: str, role: str) -> str:
-    return f"{BASE}rank/{size}/{hashlib.sha1(role.encode()).hexdigest()[:16]}"
+    return f"{BASE}rank/{size}/{hashlib.sha1(role.encode(), usedforsecurity=False).hexdigest()[:16]}"
 
 
 # Quads are built as N-Quads text: (graph, "s p o"), about 10x faster than building term objects,

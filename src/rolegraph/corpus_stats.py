@@ -1,4 +1,7 @@
-"""Counts over a corpus: sources, claims by relation, scope and hedge, roles used."""
+"""Counts over a corpus: sources, claims by relation, scope and hedge, roles used.
+
+It reads the claim model only (``model``); it must not import the loader, compiler, rules or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD."""
+"""Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD.
+
+It imports ``compiler`` and ``model``; it must not import the loader internals, rules, linter,
+consensus or CLI.
+"""
 
 from __future__ import annotations
 

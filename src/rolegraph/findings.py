@@ -11,6 +11,8 @@ Severity policy (documented in the README and tested):
 
 A finding groups every claim on each side of one disagreement (same rule, same roles,
 connected by overlapping scopes) and takes the highest severity of any pair in it.
+
+It imports only ``model``; it must not import the rules, linter, formatters, loader or CLI.
 """
 
 from __future__ import annotations

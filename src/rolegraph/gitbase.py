@@ -8,7 +8,7 @@ persists between runs (only blobs that changed are rewritten, so the parse cache
 the user's REF is only ever given to ``git rev-parse --verify --end-of-options`` as data, and
 later calls use the full commit id it returned.
 
-Must not import the loader, the linter or the rules: it deals in paths, commits and bytes.
+It must not import the loader, the linter or the rules: it deals in paths, commits and bytes.
 """
 
 from __future__ import annotations

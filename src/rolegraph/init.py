@@ -1,4 +1,8 @@
-"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one."""
+"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one.
+
+It imports ``errors`` and ``corpus.files`` (for the bundled corpus); it must not import the loader
+orchestration, rules, compiler or CLI.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ def init_corpus(path: str | os.PathLike[str], *, example: bool = False) -> Path:
     """Create a corpus at ``path`` (which must not exist or be empty). Atomic: a folder is
     built beside the target and renamed into place, so a crash or a concurrent init never
     leaves a half-made corpus; of two concurrent inits into one folder exactly one succeeds."""
-    from .loader import bundled_corpus_path
+    from .corpus.files import bundled_corpus_path
 
     target = Path(path)
     taken = UsageError(f"{target}: already exists and is not empty; choose a new folder")

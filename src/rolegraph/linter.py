@@ -1,4 +1,8 @@
-"""Run the lint rules over a corpus: select rules, pick an engine, apply accepts and overrides."""
+"""Run the lint rules over a corpus: select rules, pick an engine, apply accepts and overrides.
+
+It imports the rules, ``findings``, ``model`` and (for the shacl engines) ``shacl``; it must not
+import the loader, formatters, consensus or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The typed claim model: sources, claims and scopes, each remembering its file and line."""
+"""The typed claim model: sources, claims and scopes, each remembering its file and line.
+
+It imports nothing of rolegraph: every other layer reads it, so it must not import any other
+rolegraph module.
+"""
 
 from __future__ import annotations
 
@@ -183,8 +187,8 @@ class Corpus:
 
     root: str
     sources: list[Source]
-    vocabulary: object  # rolegraph.vocab.Vocabulary; typed loosely to keep imports light
-    settings: object  # rolegraph.settings.Settings
+    vocabulary: object  # rolegraph.corpus.vocab.Vocabulary; typed loosely to keep imports light
+    settings: object  # rolegraph.corpus.settings.Settings
     bundled: bool = False
 
     def claims(self) -> list[Claim]:

@@ -5,7 +5,7 @@ this finds the corpus folder of each (the folder holding ``claims/``), lints eve
 once, and reports what the staged change introduced (``--changed-since HEAD``; the whole corpus
 before the first commit, or with ``--all``). Exit 0 clean, 1 a finding at or above
 ``--fail-on``, 2 usage or input error. A thin layer: the work is :func:`rolegraph.changes.lint_for_ci`.
-Must not import the Click CLI.
+It must not import the Click CLI.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from .changes import lint_for_ci
+    from .corpus import load_corpus
     from .errors import InputError, RolegraphError
     from .formatters import render
     from .gitbase import GitError, git
-    from .loader import load_corpus
 
     roots = sorted({r for f in args.files if (r := corpus_root(Path(f))) is not None})
     status = 0

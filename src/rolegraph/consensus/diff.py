@@ -2,23 +2,21 @@
 
 Holds :func:`diff_results` (two :class:`ConsensusResult` -> the changes per size: verdicts that
 flipped, became contested or settled, appeared or went away; agreement that moved by at least
-:data:`AGREEMENT_STEP`; roles that changed tier; roles added or removed), :func:`consensus_diff`
-(the corpus at the merge-base of REF and HEAD against the corpus on disk) and
-:func:`render_diff` (text, markdown for a pull-request comment, json). Reads the base through
-:mod:`rolegraph.changes`; must not import the CLI or the linter's rules (of the formatters only
-:func:`rolegraph.formatters.common.printable`, to escape control characters).
+:data:`AGREEMENT_STEP`; roles that changed tier; roles added or removed) and
+:func:`consensus_diff` (the corpus at the merge-base of REF and HEAD against the corpus on disk).
+Its output formats are in :mod:`rolegraph.consensus.formats.diff_format`. Reads the base through
+:mod:`rolegraph.changes`; it must not import the CLI, a format module or the lint rules.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from ..model import Corpus
-from .core import ConsensusResult, PairVerdict, SizeResult, consensus
+from .core import consensus
+from .results import ConsensusResult, PairVerdict, SizeResult
 
 AGREEMENT_STEP = 0.05
-DIFF_FORMATS = ("text", "markdown", "json")
 
 
 @dataclass(frozen=True)
@@ -125,40 +123,7 @@ def consensus_diff(
 
 
 def render_diff(d: ConsensusDiff, fmt: str) -> str:
-    if fmt == "json":
-        data = {
-            "compared_with": d.compared_with,
-            "changed": bool(d.changes),
-            "sizes": {s: [{"kind": c.kind, "roles": list(c.roles), "text": c.text} for c in d.changes if c.size == s]
-                      for s in d.sizes},
-        }  # fmt: skip
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    from ..formatters.common import printable
+    """``d`` as text, markdown (for a pull-request comment) or json."""
+    from .formats.diff_format import render_diff as render
 
-    if not d.changes:
-        text = f"No change to the consensus since {d.compared_with}."
-        return (f"### rolegraph consensus\n\n{text}\n") if fmt == "markdown" else text + "\n"
-    lines = []
-    if fmt == "markdown":
-        lines += ["### rolegraph consensus", "", f"Changes since {d.compared_with}:", ""]
-        for s in d.sizes:
-            items = [c for c in d.changes if c.size == s]
-            if items:
-                lines += [f"**{s}**", ""] + [f"- {_md(c.text)}" for c in items] + [""]
-        return "\n".join(lines)
-    lines.append(f"Consensus changes since {printable(d.compared_with)}:")
-    for s in d.sizes:
-        items = [c for c in d.changes if c.size == s]
-        if items:
-            lines.append(f"{s}:")
-            lines += [f"  {printable(c.text)}" for c in items]
-    return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    from ..formatters.common import printable
-
-    out = printable(text)
-    for ch in "\\`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    return render(d, fmt)

@@ -1,4 +1,8 @@
-"""What the formatters share: paths as the user sees them, and findings as plain data."""
+"""What the formatters share: paths as the user sees them, and findings as plain data.
+
+It imports only ``findings`` and ``model``; it must not import a format module, the linter, loader
+or CLI.
+"""
 
 from __future__ import annotations
 

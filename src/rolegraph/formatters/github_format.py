@@ -3,6 +3,8 @@
 GitHub shows at most 10 annotations of each level per step (50 per job), so findings on new or
 changed claims (``report.changed``) come first, then the rest, and no more than
 :data:`PER_LEVEL` of a level are written; a last line says how many were left out.
+
+It imports only ``formatters.common``; it must not import the linter, loader or CLI.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""SARIF 2.1.0: the rules with their docs as help, one result per finding."""
+"""SARIF 2.1.0: the rules with their docs as help, one result per finding.
+
+It imports ``formatters.common``, the rule registry and the version; it must not import the linter,
+loader or CLI.
+"""
 
 from __future__ import annotations
 

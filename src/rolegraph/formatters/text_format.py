@@ -1,4 +1,7 @@
-"""Human-readable report: ``file:line: CODE severity: message``, claims indented below."""
+"""Human-readable report: ``file:line: CODE severity: message``, claims indented below.
+
+It imports only ``formatters.common``; it must not import the linter, loader or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""What every rule is made of, and the shared index the fast engine evaluates rules over."""
+"""What every rule is made of, and the shared index the fast engine evaluates rules over.
+
+It imports only ``findings`` and ``model``; it must not import a rule module, the loader, linter,
+formatters or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG002 unknown-role: a subject or object that names no role of the vocabulary."""
+"""RG002 unknown-role: a subject or object that names no role of the vocabulary.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

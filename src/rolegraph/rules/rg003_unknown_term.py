@@ -1,9 +1,15 @@
-"""RG003 unknown-term: a relation, scope or hedge that is not one of the ontology's terms."""
+"""RG003 unknown-term: a relation, scope or hedge that is not one of the ontology's terms.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model`` (this one also the parser's ``did_you_mean`` hint, from
+``corpus.claims``); it must not import the loader orchestration, compiler, linter, formatters,
+consensus or CLI.
+"""
 
 from __future__ import annotations
 
+from ..corpus.claims import did_you_mean
 from ..findings import Finding
-from ..loader import did_you_mean
 from ..model import HEDGES, RELATIONS, SIZES, Claim
 from ._structural import from_hits
 from .base import Context, Rule, claim_finding

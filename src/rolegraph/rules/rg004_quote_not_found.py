@@ -1,4 +1,9 @@
-"""RG004 quote-not-found: the quote is not verbatim in the source snapshot."""
+"""RG004 quote-not-found: the quote is not verbatim in the source snapshot.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

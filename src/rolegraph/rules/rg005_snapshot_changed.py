@@ -1,4 +1,9 @@
-"""RG005 snapshot-changed: the snapshot's sha256 differs from the one recorded with the claims."""
+"""RG005 snapshot-changed: the snapshot's sha256 differs from the one recorded with the claims.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG006 snapshot-missing: the snapshot file named in the header does not exist."""
+"""RG006 snapshot-missing: the snapshot file named in the header does not exist.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 
