@@ -78,6 +78,11 @@ def git(args: list[str], *, cwd: str, check: bool = True, stdin: bytes | None = 
 def find_repo(corpus_root: str) -> Repo:
     """The repository around ``corpus_root``, or a GitError saying it is not in one."""
     p = git(["rev-parse", "--show-toplevel", "--show-prefix"], cwd=corpus_root, check=False)
+    if p.returncode != 0 and b"dubious ownership" in p.stderr:
+        raise GitError(
+            f"git refuses the repository around {corpus_root}: it belongs to another user (run: git config "
+            "--global --add safe.directory <the repository>, as CI containers need)"
+        )
     if p.returncode != 0:
         raise GitError(
             f"{corpus_root} is not inside a git repository; --changed-since and --diff compare with a "
