@@ -281,3 +281,15 @@ def test_base_result_is_reused_and_worktree_edits_count(repo):
     assert code == 0  # a hedged exception for large companies: info now
     assert reported(data) == [("RG101", "info", ("Head of Product", "VP of Product"))]
     assert data["resolved"] == []  # narrowed, not resolved
+
+
+def test_a_change_outside_the_corpus_reads_no_base(repo, tmp_path):
+    cache = tmp_path / "own-cache"
+    (repo / "README.md").write_text("edited\n")
+    commit_all(repo, "docs only")
+    code, data = lint_json(
+        "--corpus", str(repo / "corpus"), "--changed-since", "main", env={"ROLEGRAPH_CACHE_DIR": str(cache)}
+    )
+    assert code == 0 and data["findings"] == [] and data["summary"]["not_shown"] == 1
+    # the corpus tree at main is HEAD's: the base was neither checked out nor linted again
+    assert not (cache / "git-base").exists()

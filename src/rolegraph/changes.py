@@ -144,10 +144,15 @@ def load_base(repo, base) -> tuple[Corpus | None, list[str]]:
             ]
 
 
-def base_result(corpus: Corpus, ref: str, opts: dict) -> BaseResult:
-    """The base's findings (cached by the corpus tree's id) and claim identities."""
-    repo, base = locate(corpus, ref)
-    label = f"{ref} (merge-base {base.short})"
+def base_result(repo, base, opts: dict, *, same_as: tuple[LintReport, Corpus] | None = None) -> BaseResult:
+    """The base's findings (cached by the corpus tree's id) and claim identities.
+
+    ``same_as``: the current report and corpus, when they are known to be the base's (the corpus
+    on disk is HEAD's and HEAD's corpus tree is the base's), so the base is neither read nor linted.
+    """
+    label = f"{base.ref} (merge-base {base.short})"
+    if same_as is not None:
+        return _result_of(same_as[0], same_as[1], label)
     if base.tree is not None:
         cached = _read_result(base.tree, opts, label)
         if cached is not None:
@@ -160,22 +165,14 @@ def base_result(corpus: Corpus, ref: str, opts: dict) -> BaseResult:
     return result
 
 
-def _remember_head(corpus: Corpus, report: LintReport, opts: dict) -> None:
-    """When the corpus on disk is HEAD's, cache its result: it is the next change's base."""
+def clean_head_tree(repo) -> str | None:
+    """The tree id of HEAD's corpus folder when the corpus on disk is exactly that, else None."""
     from . import gitbase
 
-    try:
-        repo = gitbase.find_repo(corpus.root)
-        head = gitbase.git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd=repo.top, check=False)
-        commit = head.stdout.decode("ascii", "replace").strip()
-        tree = gitbase.corpus_tree(repo, commit) if head.returncode == 0 else None
-        if tree is None or not gitbase.worktree_clean(repo):
-            return
-        if (_results_folder() / f"{tree}-{_options_key(opts)}.marshal").exists():
-            return
-        _write_result(tree, opts, _result_of(report, corpus, ""))
-    except gitbase.GitError:
-        return
+    head = gitbase.git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd=repo.top, check=False)
+    commit = head.stdout.decode("ascii", "replace").strip()
+    tree = gitbase.corpus_tree(repo, commit) if head.returncode == 0 else None
+    return tree if tree is not None and gitbase.worktree_clean(repo) else None
 
 
 def lint_changed_since(
@@ -196,9 +193,12 @@ def lint_changed_since(
     """
     opts = {"select": select, "ignore": ignore, "severity": severity, "fail_on": fail_on, "engine": engine}
     report = lint(corpus, **opts)
-    base = base_result(corpus, ref, opts)
-    _remember_head(corpus, report, opts)
-    return compare(report, corpus, base)
+    repo, base = locate(corpus, ref)
+    head_tree = clean_head_tree(repo)
+    if head_tree is not None and not (_results_folder() / f"{head_tree}-{_options_key(opts)}.marshal").exists():
+        _write_result(head_tree, opts, _result_of(report, corpus, ""))  # the next change's base
+    same = (report, corpus) if head_tree is not None and head_tree == base.tree else None
+    return compare(report, corpus, base_result(repo, base, opts, same_as=same))
 
 
 def compare(report: LintReport, corpus: Corpus, base: BaseResult) -> LintReport:
