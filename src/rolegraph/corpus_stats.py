@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import HEDGES, RELATIONS, Corpus
+from .usable import UsableCorpus, unwrap
 
 
-def stats(corpus: Corpus) -> dict:
+def stats(corpus: Corpus | UsableCorpus) -> dict:
+    """The counts; with a :class:`~rolegraph.usable.UsableCorpus`, of its usable claims, and ``left_out``
+    lists what it left out (last key, empty for a plain corpus)."""
+    corpus, left_out = unwrap(corpus)
     claims = corpus.claims()
     voc = corpus.vocabulary
     rel = Counter(c.relation for c in claims if c.relation)
@@ -28,6 +32,7 @@ def stats(corpus: Corpus) -> dict:
         "scopes": dict(sorted(scope.items(), key=lambda kv: (-kv[1], kv[0]))),
         "hedges": {h: hedge[h] for h in HEDGES if hedge[h]},
         "roles": dict(sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "left_out": [x.to_dict() for x in left_out],
     }
 
 

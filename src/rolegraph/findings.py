@@ -40,6 +40,7 @@ class Finding:
     file: str = ""
     line: int = 0
     accepted: str | None = None  # the reasons, when every failing claim's curators accepted it
+    fix: object | None = None  # a rolegraph.fix.Fix when the finding has a safe automatic fix
 
     @property
     def fingerprint(self) -> str:

@@ -31,6 +31,10 @@ SETTINGS_TEMPLATE = """# rolegraph settings for this corpus. Every key is option
 # often = 0.6
 # may = 0.4
 # some = 0.3
+
+[vocabulary]
+# builtin = true             # false: start from an empty role vocabulary (only roles.ttl's roles)
+# include = []               # optional built-in ladders: "engineering", "design"
 """
 
 

@@ -13,6 +13,7 @@ from .findings import SEVERITY_RANK, Finding
 from .model import Corpus
 
 ENGINES = ("fast", "shacl", "shacl-oxigraph")
+FIXABLE = ("RG004", "RG005", "RG008")  # = rolegraph.fix.plan.FIXABLE (tested)
 META = "RG010"
 
 
@@ -31,6 +32,11 @@ class LintReport:
     hidden: int = 0  # findings left out because they predate the change or are in the baseline
     compared_with: str = ""  # what the findings were compared with, for the reports
     notes: list[str] = field(default_factory=list)  # one-line notes for standard error
+
+    @property
+    def fixable(self) -> int:
+        """How many findings have a safe automatic fix (``rolegraph lint --fix``)."""
+        return sum(1 for f in self.findings if f.fix is not None)
 
     @property
     def failed(self) -> bool:
@@ -125,6 +131,10 @@ def _lint(corpus, select, ignore, severity, fail_on, engine) -> LintReport:
         reasons = sorted({c.accept[f.code] for c, _ in f.claims if f.code in c.accept})
         f.accepted = "; ".join(reasons) if reasons else None
     findings.sort(key=Finding.sort_key)
+    if any(f.code in FIXABLE for f in findings):
+        from .fix.plan import attach
+
+        attach(corpus, findings)
     return LintReport(
         findings=findings,
         rules=codes,

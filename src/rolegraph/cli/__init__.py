@@ -107,6 +107,7 @@ from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the cho
 from .export import export_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
+from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
 from .stats import stats_command  # noqa: E402
@@ -119,6 +120,7 @@ for _command in (
     lint_command,
     baseline_command,
     consensus_command,
+    report_command,
     rules_command,
 ):
     main.add_command(_command)

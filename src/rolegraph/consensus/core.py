@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import SIZES, Claim, Corpus
+from ..usable import UsableCorpus, unwrap
 from .copies import CopySearch, copy_components, group_id, normalize
 from .ladder import _sort_key, build_ladder
 from .results import (
@@ -267,7 +268,7 @@ def _labels(corpus: Corpus, iris: Iterable[str]) -> dict[str, str]:
 
 
 def consensus(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     sizes: Iterable[str] | None = None,
     min_agreement: float | None = None,
     *,
@@ -277,13 +278,17 @@ def consensus(
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
-    the result does not depend on it. The corpus is not checked here; the CLI refuses a
-    structurally broken corpus first.
+    the result does not depend on it. The corpus is not checked here: pass a
+    :class:`rolegraph.usable.UsableCorpus` (``load_usable_corpus``) to leave out claims with
+    structure errors; the result then carries its ``left_out`` list.
     """
+    from dataclasses import replace
+
     from ..gc_pause import paused_gc
 
+    corpus, left_out = unwrap(corpus)
     with paused_gc():
-        return _consensus(corpus, sizes, min_agreement, workers)
+        return replace(_consensus(corpus, sizes, min_agreement, workers), left_out=left_out)
 
 
 def _consensus(
@@ -355,4 +360,6 @@ def _consensus(
         min_agreement=min_agr,
         similarity=float(settings.similarity),
         weights=weights,
+        claims=len(claims),
+        sources=len(corpus.sources),
     )

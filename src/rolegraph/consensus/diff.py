@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Corpus
 from .core import consensus
 from .results import ConsensusResult, PairVerdict, SizeResult
 
@@ -108,14 +107,21 @@ def diff_results(old: ConsensusResult | None, new: ConsensusResult, compared_wit
 
 
 def consensus_diff(
-    corpus: Corpus, ref: str, *, sizes: list[str] | None = None, min_agreement: float | None = None
+    corpus, ref: str, *, sizes: list[str] | None = None, min_agreement: float | None = None
 ) -> ConsensusDiff:
-    """The consensus of ``corpus`` against the corpus at the merge-base of REF and HEAD."""
+    """The consensus of ``corpus`` (a Corpus or a UsableCorpus) against the corpus at the merge-base of
+    REF and HEAD. The base rests on its usable part too: claims the structure rules leave out there
+    are left out of the base's ladders."""
     from ..changes import load_base, locate
+    from ..usable import unwrap, usable_corpus
 
-    repo, base = locate(corpus, ref)
+    plain, _ = unwrap(corpus)
+    repo, base = locate(plain, ref)
     base_corpus, notes = load_base(repo, base)
-    old = consensus(base_corpus, sizes, min_agreement) if base_corpus is not None else None
+    old = None
+    if base_corpus is not None:
+        usable = usable_corpus(base_corpus, strict=False, allow_empty=True)
+        old = consensus(usable, sizes, min_agreement) if usable.corpus.sources else None
     new = consensus(corpus, sizes, min_agreement)
     d = diff_results(old, new, f"{ref} (merge-base {base.short})")
     d.notes = notes

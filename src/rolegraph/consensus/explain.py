@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..errors import UsageError
 from ..model import SIZES, Corpus
+from ..usable import UsableCorpus, unwrap
 from .core import (
     _check_min_agreement,
     _labels,
@@ -36,7 +37,7 @@ def resolve_role(corpus: Corpus, text: str) -> str:
 
 
 def explain(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     role_a: str,
     role_b: str,
     size: str | Iterable[str] | None = None,
@@ -48,6 +49,7 @@ def explain(
     Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
     ``role_a`` is above ``role_b``.
     """
+    corpus, left_out = unwrap(corpus)
     a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
     if a == b:
         raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
@@ -98,4 +100,5 @@ def explain(
             )
         rows.sort(key=lambda r: (r.voter, r.ref))
         out.append(SizeExplanation(s, verdict, pv.agreement, pv.independent_sources, tally, voters, tuple(rows)))
-    return Explanation(a, b, tuple(out), tuple(sorted(copies.groups, key=lambda g: g.id)), labels, min_agr)
+    groups = tuple(sorted(copies.groups, key=lambda g: g.id))
+    return Explanation(a, b, tuple(out), groups, labels, min_agr, left_out)

@@ -56,4 +56,15 @@ def finding_dict(f: Finding, corpus, display_root: str) -> dict:
             }
             for c, side in f.claims
         ],
+        **({"fix": fix_dict(f.fix, display_root)} if f.fix is not None else {}),
+    }
+
+
+def fix_dict(fix, display_root: str) -> dict:
+    """A fix as plain data: what it does and each edit as a character span of a file."""
+    return {
+        "description": fix.description,
+        "edits": [
+            {"file": shown(display_root, e.file), "start": e.start, "end": e.end, "insert": e.insert} for e in fix.edits
+        ],
     }

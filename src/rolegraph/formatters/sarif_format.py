@@ -29,6 +29,26 @@ def _location(display_root: str, file: str, line: int, i: int | None = None, tex
     return loc
 
 
+def _fix(display_root: str, fix) -> dict:
+    """A SARIF fix: one artifactChange per file, a replacement per edit (columns in code points)."""
+    files: dict[str, list] = {}
+    for e in fix.edits:
+        sl, sc, el, ec = e.region
+        files.setdefault(e.file, []).append(
+            {
+                "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
+                "insertedContent": {"text": e.insert},
+            }
+        )
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": shown(display_root, rel)}, "replacements": reps}
+            for rel, reps in sorted(files.items())
+        ],
+    }
+
+
 def render(report, corpus, *, display_root: str = "") -> str:
     from ..rules import all_rules
 
@@ -57,6 +77,8 @@ def render(report, corpus, *, display_root: str = "") -> str:
         }
         if related:
             res["relatedLocations"] = related
+        if f.fix is not None:
+            res["fixes"] = [_fix(display_root, f.fix)]
         if f.accepted is not None:
             res["suppressions"] = [{"kind": "inSource", "justification": f.accepted}]
         results.append(res)
@@ -84,6 +106,7 @@ def render(report, corpus, *, display_root: str = "") -> str:
                     }
                 },
                 "results": results,
+                **({"columnKind": "unicodeCodePoints"} if any(f.fix for f in report.findings) else {}),
             }
         ],
     }

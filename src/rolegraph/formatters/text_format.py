@@ -45,6 +45,11 @@ def render(report, corpus, *, display_root: str = "") -> str:
     if report.resolved:
         gone = "; ".join(resolved_label(e) for e in report.resolved)
         lines.append(f"Resolved, no longer found: {_n(len(report.resolved), 'finding')}: {gone}.")
+    fixable = sum(1 for f in report.findings if f.fix is not None)
+    if fixable:
+        lines.append(
+            f"{_n(fixable, 'finding')} can be fixed safely: rolegraph lint --fix (to see the changes: --diff)."
+        )
     return "\n".join(lines) + "\n"
 
 

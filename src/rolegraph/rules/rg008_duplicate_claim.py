@@ -28,6 +28,7 @@ Fails:
 Passes: one of the two.
 """,
     shape="RG008-duplicate-claim.ttl",
+    fixable=True,
 )
 
 
