@@ -74,11 +74,17 @@ def test_results_carry_the_left_out_list(tmp_path, code):
     assert explain(u, "Head of Product", "VP of Product").left_out == u.left_out
 
 
-def test_a_plain_corpus_is_published_whole(tmp_path):
-    """Without the usable step nothing is dropped: the library does what it is told."""
+def test_a_plain_corpus_is_published_as_the_commands_publish_it(tmp_path):
+    """The library leaves out what the commands leave out; strict=True refuses as --strict does."""
     full = rolegraph.load_corpus(broken(tmp_path / "bad", "RG004"))
-    assert rolegraph.consensus(full).left_out == () and rolegraph.consensus(full).claims == 8
-    assert rolegraph.stats(full)["left_out"] == [] and rolegraph.stats(full)["claims"] == 8
+    usable = rolegraph.usable_corpus(full)
+    assert rolegraph.consensus(full) == rolegraph.consensus(usable)
+    assert rolegraph.consensus(full).left_out == usable.left_out and len(usable.left_out) == 1
+    assert rolegraph.stats(full) == rolegraph.stats(usable) and rolegraph.stats(full)["claims"] == 7
+    assert rolegraph.export(full, "nquads") == rolegraph.export(usable, "nquads")
+    for publish in (rolegraph.consensus, rolegraph.stats, rolegraph.export):
+        with pytest.raises(InputError):
+            publish(full, strict=True)
 
 
 def test_strict_from_the_settings_and_overridden(tmp_path):

@@ -11,10 +11,10 @@ from .model import HEDGES, RELATIONS, Corpus
 from .usable import UsableCorpus, unwrap
 
 
-def stats(corpus: Corpus | UsableCorpus) -> dict:
-    """The counts; with a :class:`~rolegraph.usable.UsableCorpus`, of its usable claims, and ``left_out``
-    lists what it left out (last key, empty for a plain corpus)."""
-    corpus, left_out = unwrap(corpus)
+def stats(corpus: Corpus | UsableCorpus, *, strict: bool | None = None) -> dict:
+    """The counts of the usable claims (claims with structure errors are left out; ``strict``: refuse
+    instead), and ``left_out`` lists what was left out (last key)."""
+    corpus, left_out = unwrap(corpus, strict)
     claims = corpus.claims()
     voc = corpus.vocabulary
     rel = Counter(c.relation for c in claims if c.relation)

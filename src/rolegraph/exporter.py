@@ -24,16 +24,17 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-def export(corpus: Corpus | UsableCorpus, format: str = "trig") -> bytes:
+def export(corpus: Corpus | UsableCorpus, format: str = "trig", *, strict: bool | None = None) -> bytes:
     """The corpus as RDF bytes, byte-identical for the same corpus.
 
     Turtle has no named graphs, so it holds the union of all graphs; use TriG, N-Quads or
-    JSON-LD to keep the per-source graphs. A :class:`~rolegraph.usable.UsableCorpus` is exported
-    without its left-out claims; the provenance activity (:data:`ACTIVITY`) counts them.
+    JSON-LD to keep the per-source graphs. Claims with structure errors are left out (``strict``:
+    refuse instead), as a :class:`~rolegraph.usable.UsableCorpus`'s are; the provenance activity
+    (:data:`ACTIVITY`) counts them.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    corpus, left_out = unwrap(corpus)
+    corpus, left_out = unwrap(corpus, strict)
     lines = compile_lines(corpus, activity_quads(corpus, left_out))
     if format == "nquads":
         return "".join(lines).encode("utf-8")

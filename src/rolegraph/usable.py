@@ -50,12 +50,15 @@ class UsableCorpus:
         return summary(self.left_out, self.claims, self.sources)
 
 
-def unwrap(corpus: Corpus | UsableCorpus) -> tuple[Corpus, tuple[LeftOut, ...]]:
-    """(the corpus, what was left out of it): how a publishing function takes either a plain corpus (used
-    whole, nothing left out) or a :class:`UsableCorpus`."""
+def unwrap(corpus: Corpus | UsableCorpus, strict: bool | None = None) -> tuple[Corpus, tuple[LeftOut, ...]]:
+    """(the corpus, what was left out of it): how a publishing function takes either a
+    :class:`UsableCorpus` (as it is) or a plain corpus, whose claims with structure errors it leaves out
+    the same way (``strict``, default the corpus setting: refuse instead), so the library answers as the
+    commands do."""
     if isinstance(corpus, UsableCorpus):
         return corpus.corpus, corpus.left_out
-    return corpus, ()
+    usable = usable_corpus(corpus, strict=strict, allow_empty=True)
+    return usable.corpus, usable.left_out
 
 
 def is_strict(corpus: Corpus, strict: bool | None) -> bool:

@@ -107,7 +107,12 @@ def diff_results(old: ConsensusResult | None, new: ConsensusResult, compared_wit
 
 
 def consensus_diff(
-    corpus, ref: str, *, sizes: list[str] | None = None, min_agreement: float | None = None
+    corpus,
+    ref: str,
+    *,
+    sizes: list[str] | None = None,
+    min_agreement: float | None = None,
+    include_proposed: bool = False,
 ) -> ConsensusDiff:
     """The consensus of ``corpus`` (a Corpus or a UsableCorpus) against the corpus at the merge-base of
     REF and HEAD. The base rests on its usable part too: claims the structure rules leave out there
@@ -121,8 +126,9 @@ def consensus_diff(
     old = None
     if base_corpus is not None:
         usable = usable_corpus(base_corpus, strict=False, allow_empty=True)
-        old = consensus(usable, sizes, min_agreement) if usable.corpus.sources else None
-    new = consensus(corpus, sizes, min_agreement)
+        if usable.corpus.sources:
+            old = consensus(usable, sizes, min_agreement, include_proposed=include_proposed)
+    new = consensus(corpus, sizes, min_agreement, include_proposed=include_proposed)
     d = diff_results(old, new, f"{ref} (merge-base {base.short})")
     d.notes = notes
     return d

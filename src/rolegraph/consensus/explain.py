@@ -16,6 +16,7 @@ from .core import (
     _labels,
     _settings,
     collect_votes,
+    counted_claims,
     normalize_sizes,
     pair_copies,
     tally_pair,
@@ -42,6 +43,9 @@ def explain(
     role_b: str,
     size: str | Iterable[str] | None = None,
     min_agreement: float | None = None,
+    *,
+    strict: bool | None = None,
+    include_proposed: bool = False,
 ) -> Explanation:
     """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
@@ -49,7 +53,7 @@ def explain(
     Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
     ``role_a`` is above ``role_b``.
     """
-    corpus, left_out = unwrap(corpus)
+    corpus, left_out = unwrap(corpus, strict)
     a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
     if a == b:
         raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
@@ -58,7 +62,7 @@ def explain(
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
     weights = dict(settings.weights)
     pair = (a, b) if a < b else (b, a)
-    relevant = [c for c in corpus.claims() if {c.subject, c.object} == {a, b}]
+    relevant = [c for c in counted_claims(corpus, include_proposed) if {c.subject, c.object} == {a, b}]
     votes = collect_votes(relevant, weights).get(pair, [])
     labels = _labels(corpus, pair)
     copies = pair_copies(pair, votes, settings.similarity)

@@ -34,6 +34,7 @@ CLAIM_KEYS = (
     "condition",
     "note",
     "accept",
+    "proposed",
 )
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")  # always used with fullmatch
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -215,6 +216,11 @@ def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | 
         )
         occ = 1
     c.occurrence = occ
+    proposed = item.get("proposed", False)
+    if not isinstance(proposed, bool):
+        ctx.bad(item.lines["proposed"], "'proposed' must be true or false (delete the line to accept the claim)")
+    else:
+        c.proposed = proposed
     acc = item.get("accept")
     if acc is not None:
         if not isinstance(acc, yamlsafe.YMap):

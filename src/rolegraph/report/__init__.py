@@ -37,12 +37,13 @@ def report(
     corpus_label: str | None = None,
     left_out: Sequence[object] | None = None,
     graphviz: bool = True,
+    strict: bool | None = None,
 ) -> str:
     """The HTML page for a loaded corpus, as text (byte-identical for the same corpus).
 
-    ``corpus`` is a :class:`~rolegraph.model.Corpus` (used whole) or a
-    :class:`~rolegraph.usable.UsableCorpus` (what ``load_usable_corpus`` gives: the page rests on the
-    usable claims and its summary lists the left-out ones).
+    ``corpus`` is a :class:`~rolegraph.model.Corpus` or a :class:`~rolegraph.usable.UsableCorpus`
+    (what ``load_usable_corpus`` gives); either way the page rests on the claims without structure
+    errors and its summary lists the left-out ones (``strict``: refuse instead).
 
     ``title`` heads the page (default: "Role ladders and disagreements"); ``corpus_label`` names the corpus
     as the reader should see it (default: "bundled corpus" or the folder's name, never an
@@ -52,7 +53,7 @@ def report(
     """
     from ..usable import unwrap
 
-    corpus, dropped = unwrap(corpus)
+    corpus, dropped = unwrap(corpus, strict)
     if left_out is None and dropped:
         left_out = dropped
     view = build_view(corpus, title=title, corpus_label=corpus_label, left_out=left_out, graphviz=graphviz)
