@@ -5,7 +5,7 @@ agree, with above/below and oversees/reports_to counted as one ordering (all fou
 (higher, lower) pair) and same/overlaps/may_be compared as unordered pairs. Matching is one to
 one (a multiset intersection per source). Hedge, condition and quote are not compared.
 
-    python eval/extract_eval.py                 # bundled corpus and the dev set
+    python eval/extract_eval.py                 # bundled corpus, the dev set and the held-out set
     python eval/extract_eval.py CORPUS... [--json] [--show]
 """
 
@@ -66,11 +66,13 @@ def score_corpus(path: str | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="*", help="corpus folders (default: the bundled corpus and eval/dev)")
+    ap.add_argument(
+        "corpora", nargs="*", help="corpus folders (default: the bundled corpus, eval/dev and eval/holdout)"
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", action="store_true", help="list missed and extra claims")
     a = ap.parse_args(argv)
-    targets = a.corpora or [None, str(HERE / "dev")]
+    targets = a.corpora or [None, str(HERE / "dev"), str(HERE / "holdout")]
     results = [score_corpus(t) for t in targets]
     if a.json:
         print(json.dumps(results, indent=2))

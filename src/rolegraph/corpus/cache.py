@@ -136,6 +136,8 @@ def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | No
         problems.extend(errs)
         if source is not None:
             sources.append(source)
+            if errs:  # claims left out of it: never served from the cache, which holds no problems
+                continue
             new[k][rel] = (digest, sig, source.snapshot, source.actual_sha256, snap_sig, dump_source(source))
     _write(folder, {k: v for k, v in new.items() if v != old[k]})
     return sorted(sources, key=lambda s: s.id)

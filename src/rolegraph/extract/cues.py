@@ -30,6 +30,9 @@ NOT_ABOVE = _end(
     r"|outrank(?:s)?|rank(?:ed)? above|sit(?:s)? above|superior to)"
     r"|no (?:higher|more senior) than|at most (?:equal|level) (?:to|with)"
 )
+NOT_BELOW = _end(
+    rf"{_NEG}\s+{W}{{0,3}}?(?:below|beneath|under|lower than|junior to|subordinate to|less senior than)"
+)  # "X is not below Y": Y is not above X
 BELOW = _end(
     r"below|beneath|underneath|under|lower than|junior to|subordinate to|less senior than|a step down from"
     r"|a (?:step|level|rung|notch|tier) (?:below|down from)|(?:one|two) (?:steps?|levels?|rungs?) below"
@@ -41,16 +44,19 @@ ABOVE = _end(
     r"|higher (?:up )?(?:on|in) the (?:ladder|hierarchy|org chart) than|in a higher (?:position|rank|role) than"
 )
 REPORTS_TO = _end(
-    r"reports?(?: directly)? (?:in)?to|reporting(?: directly)? (?:in)?to|answers? to|answerable to|accountable to"
+    r"(?:reports?|reported)(?: directly| straight)? (?:in)?to|reporting(?: directly)? (?:in)?to|answer(?:s|ed)? to"
+    r"|answerable to|accountable to"
     r"|presents? to|(?:make|making|give|giving) (?:\w+ )?presentations to|(?:is|are) managed by|(?:is|are) overseen by"
     r"|(?:is|are) supervised by|(?:is|are) led by|works? (?:under|for)|working (?:under|for)"
     r"|(?:manager|boss|line manager|supervisor) (?:is|will be)(?: usually| typically| often| generally| normally)?"
 )
 OVERSEES = _end(
-    r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|supervises?|supervising|directs"
+    r"(?:oversees?|overseeing|oversaw|manages?|managing|managed|leads?|leading|led|supervises?|supervising|directs"
+    r"|(?:has|have|had|with) (?:a |an )?(?:\w+ )?(?:team|group|squad|pod) of"
     r"|directing|is in charge of|are in charge of|in charge of|has authority over|(?:is|are) the (?:boss|manager) of)"
     r"(?:\s+(?:all|a|an|the|teams? of|groups? of|squads? of|pods? of|handful of|several|multiple|other|one or more"
-    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|two|three|four|five|six|ten"
+    r"|many|junior|senior|more|numerous|individual|fellow|up to|between|\d+\+?|\d+\s*[–-]\s*\d+"
+    r"|two|three|four|five|six|ten"
     r"|(?:\d+|two|three|four|five) (?:to|or|and) (?:\d+|three|four|five|six|eight|ten)))*",
     filler=12,
 )
@@ -95,10 +101,21 @@ FROM_TO = re.compile(
 PROMOTED = _end(
     r"(?:is|are|be|get|gets|getting|was|were)\s+(?:\w+\s+)?promoted (?:to|into)|moves? up (?:to|into)|moving up to|grows? into"  # noqa: E501
     r"|steps? up to|progress(?:es)? to|advances? to|(?:eventually |later |often )?becomes?|next step (?:is|up is)"
-    r"|can become|may become|will become|goes on to become",
+    r"|can become|may become|will become|goes on to become|promot(?:e|es|ed|ing) (?:them|him|her|it) (?:to|into)"
+    r"|(?:is|are) (?:a|an|the) (?:\w+ )?(?:stepping[- ]stone|springboard|feeder role|path|route) (?:to|into|towards)",
     filler=4,
 )
-COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*(?:the|a|an)?\s*$")
+NEXT_CONJUNCT = re.compile(r",\s+(?:and|but|or)\s+|;\s+")
+ASIDE = re.compile(r"\([^()]{0,40}\)")
+OWN_PREDICATE = re.compile(
+    r"^\s*(?:(?:usually|typically|often|generally|also|then|in turn|directly|still)\s+)?(?:reports?|reported|is|are|was"
+    r"|were|sits?|ranks?|manages?|managed|oversees?|leads?|led|answers?|has|have)\b"
+)
+NO_PROMOTION = re.compile(r"\b(?:not a promotion|no promotion|lateral|sideways|change of track|a step down)\b")
+COORD = re.compile(
+    r"^\s*(?:,|,?\s*(?:and|or|&)(?:\s+(?:even|sometimes|also|perhaps|possibly))?)\s*"
+    r"(?:the|a|an|one|two|three|four|five|six|several|some|many|\d+)?\s*$"
+)
 OR_COORD = re.compile(r"^\s*(?:\(\s*)?(?:,\s*)?or(?:\s+(?:the|a|an))?\s*$")
 SAME_AFTER_OR = re.compile(
     r"^\s*(?:[’']s\s+)?(?:\)\s*)?(?:is|are)\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:person|one|role|individual|executive"
@@ -117,12 +134,14 @@ BOTH_SHARE = re.compile(
 )
 OVERLAP_AND = re.compile(r"^\s*(?:both\s+)?(?:share|overlap|have overlapping)\b")
 TOP = re.compile(
-    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest|(?:is|sits|are|stands) (?:at|on) the (?:very )?top"
+    r"^\s*(?:[’']s\s+)?(?:[^.;]{0,100}?)\b(?:ranks? (?:the )?highest"
+    r"|(?:is|sits|are|stands) (?:(?:at|on) the (?:very )?top|the (?:very )?top of)"
     r"|(?:is|are|as|be|becomes?|the|make|makes|making)\s+(?:\w+\s+){0,2}?(?:highest[- ]ranking|highest|top|most senior"
     r"|senior-most|top-ranking|top-most|ultimate)(?:\s+[\w-]+){0,3}?\s+(?:role|person|position|title|job|rank|leader"
-    r"|executive|authority|level|decision[- ]maker)"
+    r"|executive|authority|level|decision[- ]maker|designer|engineer|manager|member|hire|figure)"
     r"|responsible for (?:the )?(?:entire|whole) product|(?:oversees?|heads?(?: up)?|leads?|runs?) (?:the )?"
-    r"(?:entire|whole) product)\b"
+    r"(?:entire|whole) (?:product|(?:engineering|design|technology|tech)"
+    r" (?:organi[sz]ation|org|department|function)))\b"
 )
 COMPARATIVE_END = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:sits?|ranks?|is|are|stands?|comes?)\s+(?:\w+\s+){0,2}?"
@@ -236,10 +255,11 @@ def scope_of(text: str) -> tuple[Scope | None, str]:
 
 
 # "X has several Product Managers reporting to them": X oversees Y
-HAS_BEFORE = re.compile(rf"^[\s,]*{W}{{0,3}}?(?:has|have|with)(?:\s+[\w-]+){{0,3}}\s*$")
+HAS_BEFORE = re.compile(rf"^[\s,]*{W}{{0,8}}?(?:has|have|had|with)(?:\s+[\w–-]+){{0,3}}\s*$")
 REPORTING_AFTER = re.compile(
-    r"^\s*(?:reporting|who report|that report|report)\s+(?:directly\s+)?(?:in)?to\s+(?:them|him|her)\b"
-)
+    r"^\s*(?:(?:reporting|who report|that report|report)\s+(?:directly\s+)?(?:in)?to\s+(?:them|him|her)\b"
+    r"|as (?:(?:their|his|her|its) )?(?:direct |line )?reports\b)"
+)  # "X has Y reporting to them", "X has Y as direct reports"
 # "Above the Product Manager sits the Senior PM": the cue before the first mention
 INVERTED_BEFORE = re.compile(r"\b(?P<dir>above|below|under|beneath)(?:\s+(?:the|a|an|any|every))?\s*$")
 INVERTED_BETWEEN = re.compile(
@@ -247,6 +267,8 @@ INVERTED_BETWEEN = re.compile(
 )
 # "Head of Product (or VP of Product)": two titles for one role
 PAREN_OR = re.compile(r"^\s*\(\s*or(?:\s+(?:the|a|an))?\s*$")
+# a speaker, timestamp or Q&A label before a sentence: "[01:20] MAYA: ", "Question: ", "Q: "
+SPEAKER = re.compile(r"^\W*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:[A-Z][\w.’'()/-]*(?:\s+[\w.’'()/-]+){0,3}:\s+)?")
 # "Does the Head of Product report to the CPO?": a question states nothing
 QUESTION = re.compile(
     r"^\W*(?:is|are|does|do|did|should|can|could|will|would|who|what|which|where|when|how|why)\b", re.I
@@ -269,6 +291,10 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PREDICATE_LEAD = re.compile(
     r"^(?:but|yet|and|though|although|while|whereas)\s+(?=(?:is\s+|are\s+)?[a-z]+\s+(?:to|than)\b)"
 )
+VERB_LEAD = re.compile(
+    r"^(?=(?:reports?|answers?|sits?|ranks?|is|are)\s+(?:\w+\s+){0,2}?(?:to|than|below|above|under)\b)"
+)
+DET_ONLY = re.compile(r"\W*(?:(?:the|a|an|our|your|every|each|any)\s+)?", re.I)
 AND_LINK = re.compile(r"^\s*,?\s*(?:and|&)(?:\s+(?:the|a|an))?\s*$")
 COMMA_LINK = re.compile(r"^\s*,(?:\s+(?:the|a|an))?\s*$")
 AND = re.compile(r"\s*(?:and|&)\s*(?:the|a|an)?\s*")

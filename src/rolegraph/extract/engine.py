@@ -10,22 +10,14 @@ the corpus loader, the writer or the API module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import ANY
 from . import cues as C
-from .ladders import list_ladders
+from .ladders import inline_ladders, list_ladders
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
+from .short_titles import ShortTitles, drop_degree_phrases, posting_you
+from .singles import Slot, low, plural_same, singles
 from .text import Span, clauses, lines, sentences, trim
-
-
-@dataclass(slots=True)
-class _Slot:
-    start: int
-    end: int
-    role: str | None  # None: a pronoun, resolved later
-    pronoun: str = ""
 
 
 class _Sentence:
@@ -41,21 +33,21 @@ class _Sentence:
         return out
 
 
-def _low(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(".!?:; ")
-
-
 class Extractor:
     """Proposes claims from snapshot text with one vocabulary (build once, run on many texts)."""
 
     def __init__(self, vocabulary) -> None:
         self.finder = MentionFinder(vocabulary)
+        self.short = ShortTitles(vocabulary)
 
     def run(self, text: str) -> tuple[list[Proposal], list[str]]:
         """(proposals in text order, unknown title-like mentions)."""
         from .mentions import unknown_titles
 
-        all_mentions = self.finder.find(text)
+        all_mentions = drop_degree_phrases(text, self.finder.find(text))
+        short = self.short.find(text, all_mentions) + posting_you(text, all_mentions)
+        if short:  # bare "Director", "VP" in a text about one family
+            all_mentions = sorted(all_mentions + short, key=lambda m: m.start)
         unknown = unknown_titles(text, all_mentions)
         out: list[Proposal] = []
         prev: _Sentence | None = None
@@ -70,6 +62,7 @@ class Extractor:
                     j += 1
                 sent = _Sentence(sp, all_mentions[mi:j])
                 out.extend(self._sentence(text, sent, prev))
+                out.extend(inline_ladders(text, sp, sent.mentions))
                 prev = sent
         out.extend(list_ladders(text, lines(text), all_mentions))
         return out, unknown
@@ -83,7 +76,7 @@ class Extractor:
         lead_scope = lead_scope or getattr(self, "line_scope", None)
         earlier: list[str] = []
         body = text[sent.span.start : sent.span.end]
-        if body.rstrip().endswith("?") and C.QUESTION.match(body):
+        if body.rstrip().endswith("?") and C.QUESTION.match(C.SPEAKER.sub("", body, count=1)):
             return out  # a question asks; it states no claim
         carry: str | None = None  # the subject of the clause before: "X is senior to Y but junior to Z"
         for cl in clauses(text, sent.span):
@@ -92,8 +85,9 @@ class Extractor:
                 continue  # no role and nothing that could refer to one: nothing to propose
             ctx = _Clause(self, text, cl, ms, sent, prev, earlier, lead_scope)
             out.extend(ctx.run(carry))
-            carry = ctx.last_subject
-            earlier.extend(m.role for m in ms)
+            opens = ms and C.DET_ONLY.fullmatch(text, sent.span.start, ms[0].start)
+            carry = ctx.last_subject or (ms[0].role if opens else carry)
+            earlier.extend(m.role for m in ms)  # a title opening the sentence is the subject after ";"
         return out
 
 
@@ -101,12 +95,13 @@ class _Clause:
     def __init__(self, ex, text, span, mentions, sent, prev, earlier, lead_scope):
         self.text, self.span, self.mentions, self.sent, self.prev = text, span, mentions, sent, prev
         self.earlier = earlier
-        self.low = _low(text[span.start : span.end])
+        self.low = low(text[span.start : span.end])
         self.lead_scope = lead_scope
         self.context: tuple | None = None  # (scope, hedge, condition), found when a claim is emitted
         self.out: list[Proposal] = []
         self.seen: set[tuple] = set()
         self.last_subject: str | None = None
+        self.cut: int | None = None  # where the object of the claim being emitted ends
 
     def _context(self) -> tuple:
         if self.context is None:
@@ -114,6 +109,11 @@ class _Clause:
             scope, _ = C.scope_of(body)
             hedge, _ = C.hedge_of(body)
             self.context = (scope or self.lead_scope or ANY, hedge, C.condition_of(body), trim(self.text, self.span))
+        if self.cut is not None:  # a size named in a later conjunct ("..., and at big companies X") is its own
+            m = C.NEXT_CONJUNCT.search(self.text, self.cut, self.span.end)
+            if m and C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
+                scope, _ = C.scope_of(self.text[self.span.start : m.start()])
+                return (scope or self.lead_scope or ANY, *self.context[1:])
         return self.context
 
     def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
@@ -127,11 +127,11 @@ class _Clause:
         self.out.append(Proposal(subj, rel, obj, q.start, q.end, scope, hedge or found_hedge, condition, cue))
 
     def between(self, a, b) -> str:
-        return _low(self.text[a.end : b.start])
+        return low(C.ASIDE.sub(" ", self.text[a.end : b.start]))  # "(L5)", "(see below)": asides
 
     def before(self, a) -> str:
         """The words just before slot ``a`` in its clause (the cues before a mention are short)."""
-        return _low(self.text[max(self.span.start, a.start - 80) : a.start])
+        return low(self.text[max(self.span.start, a.start - 80) : a.start])
 
     def context_roles(self, exclude: set[str]) -> list[str]:
         """Distinct roles this text is about just now: the previous sentence and this one so far."""
@@ -145,27 +145,27 @@ class _Clause:
         cands = self.context_roles(exclude)
         return cands[0] if len(cands) == 1 else None
 
-    def slots(self) -> list[_Slot]:
-        slots = [_Slot(m.start, m.end, m.role) for m in self.mentions]
+    def slots(self) -> list[Slot]:
+        slots = [Slot(m.start, m.end, m.role) for m in self.mentions]
         body = self.text[self.span.start : self.span.end]
         for m in C.PRONOUN_SUBJ.finditer(body):
             s, e = self.span.start + m.start(), self.span.start + m.end()
             if not any(x.start <= s < x.end for x in slots):
-                slots.append(_Slot(s, e, None, m.group(0).lower()))
+                slots.append(Slot(s, e, None, m.group(0).lower()))
         slots.sort(key=lambda x: x.start)
         return slots
 
     def run(self, carry: str | None = None) -> list[Proposal]:
         slots = self.slots()
         if carry and slots and slots[0].role:  # a clause that opens with its predicate keeps the subject
-            lead = _low(self.text[self.span.start : slots[0].start])
-            m = C.PREDICATE_LEAD.match(lead)
+            lead = low(self.text[self.span.start : slots[0].start])
+            m = C.PREDICATE_LEAD.match(lead) or C.VERB_LEAD.match(lead)
             found = self._cue(lead[m.end() :], slots[0], bool(C.NEGATION.search(lead))) if m else None
             if found and not found[2]:
                 self.emit(carry, found[0], slots[0].role, found[1] + " (subject of the clause before)")
         contrasted = {i for i, s in enumerate(slots) if C.CONTRAST_BEFORE.search(self.before(s))}
         objects: set[int] = set()  # slots that are the object of a relation found
-        self._plural_same(slots)
+        plural_same(self, slots)
         for i in range(len(slots) - 1):
             a, b = slots[i], slots[i + 1]
             if b.role is None or i + 1 in contrasted or C.POSSESSIVE.search(self.text, b.start, b.end):
@@ -186,11 +186,15 @@ class _Clause:
                 c = slots[k]
                 if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
                     break
+                if C.OWN_PREDICATE.match(self._after(c, slots, k)):
+                    break  # "X reports to Y, and Z reports to W": Z starts a clause of its own
                 objects.add(k)
+                self.cut = c.end
                 for s_role, rel, cue in rels:
                     self.emit(s_role, rel, c.role, cue)
             self._co_subjects(slots, i, rels, objects)
-        self._singles(slots)
+        self.cut = None
+        singles(self, slots)
         return self.out
 
     def _co_subjects(self, slots, i: int, rels, objects: set[int]) -> None:
@@ -203,7 +207,9 @@ class _Clause:
         chain = []
         while k > 0 and slots[k - 1].role and k - 1 not in objects:
             link = self.between(slots[k - 1], slots[k])
-            if not (C.AND_LINK.match(link) or (chain and C.COMMA_LINK.match(link))):
+            if not (C.AND_LINK.match(link) or (chain and C.COMMA_LINK.match(link))) or (
+                not chain and link.startswith(",") and not self._comma_before(slots, k - 1)
+            ):  # ", and" joins two subjects only after a list: "X, Y, and Z report" (not "there is X, and Y reports")
                 break  # the link next to the verb's subject is "and": "X, Y and Z report to W"
             k -= 1
             chain.append(slots[k].role)
@@ -214,7 +220,10 @@ class _Clause:
                 for other in chain:
                     self.emit(other, rel, self._last_object, cue + " (coordinated subjects)")
 
-    def _subject_role(self, subj: _Slot, obj: str) -> str | None:
+    def _comma_before(self, slots, k: int) -> bool:
+        return k > 0 and bool(slots[k - 1].role) and bool(C.COMMA_LINK.match(self.between(slots[k - 1], slots[k])))
+
+    def _subject_role(self, subj: Slot, obj: str) -> str | None:
         if subj.role is not None:
             return subj.role
         here = [m.role for m in self.mentions if m.end <= subj.start and m.role != obj]
@@ -228,6 +237,7 @@ class _Clause:
 
         def add(s, rel, o, cue):
             if s and o and s != o:
+                self.cut = max(a.end, b.end)
                 self.emit(s, rel, o, cue)
                 done.append((s, rel, cue))
                 self.last_subject = s
@@ -254,16 +264,18 @@ class _Clause:
             rel = "above" if inv.group("dir") == "above" else "below"
             add(b.role, rel, a.role, "'above X sits Y' (inverted order)")
             return done
-        if a.role and C.HAS_BEFORE.match(btw) and C.REPORTING_AFTER.match(self._after(b, slots, i + 1)):
-            add(a.role, "oversees", b.role, "'X has Y reporting to them'")
-            return done
+        if C.HAS_BEFORE.match(btw) and C.REPORTING_AFTER.match(self._after(b, slots, i + 1)):
+            add(a.role or self._subject_role(subj, b.role), "oversees", b.role, "'X has Y reporting to them'")
+            return done  # "They have three PMs reporting to them": the pronoun resolved as a subject
         if C.ARROW_UP.match(btw) and a.role:
             add(b.role, "above", a.role, "ladder arrow (next is higher)")
             return done
         if C.ARROW_DOWN.match(btw) and a.role:
             add(a.role, "above", b.role, "'X > Y'")
             return done
-        if a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
+        if C.NO_PROMOTION.search(self.low):
+            pass  # "moving from X to Y is a lateral move / not a promotion": no rank
+        elif a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
             add(b.role, "above", a.role, "'from X to Y' (career step)")
             return done
         if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
@@ -278,7 +290,7 @@ class _Clause:
         else:
             subjects = [self._subject_role(subj, obj)]
         if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
-            subjects = [self.last_subject]
+            subjects = [self.last_subject or (slots[0].role if slots[0].start < a.start else None) or a.role]
         found = self._cue(btw, a, neg)
         if found:
             rel, cue, inverted = found
@@ -289,17 +301,19 @@ class _Clause:
                     add(s, rel, obj, cue)
         return done
 
-    def _cue(self, btw: str, a: _Slot, neg: bool) -> tuple[str, str, bool] | None:
+    def _cue(self, btw: str, a: Slot, neg: bool) -> tuple[str, str, bool] | None:
         """(relation, cue, object-is-subject) of the words between two mentions, or None."""
         if C.NOT_ABOVE.match(btw):
             return "not_above", "negated 'above' ('is not above', 'isn't in a higher position than')", False
+        if C.NOT_BELOW.match(btw):
+            return "not_above", "negated 'below' ('is not below': the other is not above it)", True
         if neg:
             return None
         if a.role and C.THINK_AS.match(btw) and C.THINK_BEFORE.search(self.before(a)):
             return "may_be", "'think of X as Y'", False
         if C.SAME.match(btw):
             return "same", "'is the same role as' / 'also known as'", False
-        if C.PROMOTED.match(btw):
+        if C.PROMOTED.match(btw) and not C.NO_PROMOTION.search(self.low):
             return "above", "'X is promoted to / becomes Y' (career step)", True
         if C.REPORTS_TO.match(btw):
             return ("below" if "present" in btw else "reports_to"), "'reports to' / 'answers to'", False
@@ -317,72 +331,4 @@ class _Clause:
 
     def _after(self, b, slots, k) -> str:
         end = slots[k + 1].start if k + 1 < len(slots) else self.span.end
-        return _low(self.text[b.end : end])
-
-    # ------------------------------------------------------------------ patterns of one mention or none
-    def _singles(self, slots) -> None:
-        low_clause = self.low
-        roles = [s for s in slots if s.role]
-        # "acts as both X and Y": one position, two titles
-        if len(roles) >= 2 and " as both" in low_clause and C.ACTS_BOTH.search(low_clause):
-            self.emit(roles[-1].role, "may_be", roles[-2].role, "'acts as both X and Y'")
-        # "Both may also be involved in ...": the two roles just named share a duty
-        if not roles and C.BOTH_SHARE.match(low_clause):
-            cands = self.context_roles(set())
-            if len(cands) == 2:
-                self.emit(cands[0], "overlaps", cands[1], "'both ... involved in' (shared duty)")
-        for k, s in enumerate(slots):
-            nxt = slots[k + 1].start if k + 1 < len(slots) else self.span.end
-            after = _low(self.text[s.end : nxt])
-            if not after or not C.SINGLE_GATE.search(after):
-                continue
-            role = s.role
-            if C.TOP_GATE.search(after) and C.TOP.match(after):
-                neg_after = bool(C.NEGATION.search(after.split(",")[0])) and not C.ISNT_LEAD.match(after)
-                if role is None and s.pronoun in ("they", "he", "she", "this role"):
-                    role = self.resolve_pronoun(set())
-                if role and not neg_after:
-                    self.emit(role, "top", None, "'the highest-ranking / top / most senior role'")
-                role = s.role
-            if not role or (k + 1 < len(slots) and slots[k + 1].role is not None):
-                continue
-            m2 = C.COMPARATIVE_END.match(after)
-            if m2 and not C.NEGATION.search(after):
-                others = self.context_roles({role})
-                if len(others) == 1 and self.prev and role in self.prev.roles():
-                    rel = "above" if m2.group("dir") in ("higher", "above") else "below"
-                    self.emit(role, rel, others[0], "comparative with the other role just named")
-            m3 = C.PRONOUN_OBJECT.search(after)
-            verb = C.VERB.search(after) if m3 else None
-            if m3 and verb and verb.start() < m3.start() and not C.REPORTS_TO_THEM.search(after):
-                conj = C.CONJOINED_ANYWHERE.search(after[: m3.start()])
-                if conj and roles and roles[0].role != role:  # "X differs from Y and answers to them"
-                    role, after = roles[0].role, after[conj.end() - 1 :]
-                    m3 = C.PRONOUN_OBJECT.search(after)
-                cands = [r for r in self.earlier + [x.role for x in roles] if r and r != role]
-                cands = list(dict.fromkeys(cands)) or self.context_roles({role})
-                if len(cands) == 1:
-                    btw = after[: m3.start() + len(m3.group(1))].rstrip() + " "
-                    self._pair_pronoun_obj(_Slot(s.end, s.end, role), _Slot(s.end, s.end, cands[0]), btw)
-
-    def _pair_pronoun_obj(self, subj, obj, btw) -> None:
-        if C.NOT_ABOVE.match(btw):
-            self.emit(subj.role, "not_above", obj.role, "negated 'above' with 'them' = the other role named")
-        elif C.NEGATION.search(btw):
-            return
-        elif C.REPORTS_TO.match(btw):
-            self.emit(subj.role, "reports_to", obj.role, "'reports to them' = the other role named")
-        elif C.BELOW.match(btw):
-            self.emit(subj.role, "below", obj.role, "'below them' = the other role named")
-        elif C.ABOVE.match(btw):
-            self.emit(subj.role, "above", obj.role, "'above them' = the other role named")
-
-    def _plural_same(self, slots) -> None:
-        """'these titles are used interchangeably': the two roles just named are one role."""
-        if [s for s in slots if s.role]:
-            return
-        if not C.PLURAL_SAME.search(self.low) or C.NEGATION.search(self.low.split("interchangeab")[0][-40:]):
-            return
-        cands = list(dict.fromkeys(self.earlier)) or (self.prev.roles() if self.prev else [])
-        if len(cands) == 2:
-            self.emit(cands[0], "same", cands[1], "'these titles are used interchangeably'")
+        return low(self.text[b.end : end])
