@@ -99,6 +99,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 from .add import add_command  # noqa: E402
+from .baseline import baseline_command  # noqa: E402
 from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the choices)
     CONSENSUS_FORMATS,
     SIZES,
@@ -121,6 +122,7 @@ for _command in (
     roles_command,
     export_command,
     lint_command,
+    baseline_command,
     consensus_command,
     query_command,
     push_command,

@@ -6,6 +6,7 @@ the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or 
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -64,6 +65,20 @@ from .common import corpus_option, emit, load, output_option
     help="Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).",
 )
 @click.option(
+    "--changed-since",
+    metavar="REF",
+    default=None,
+    help="Report only findings the change since the merge-base of REF and HEAD introduced or touched "
+    "(the corpus must be in a git repository); list the ones it resolved.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in FILE (see: rolegraph baseline); list entries no longer found.",
+)
+@click.option(
     "--endpoint",
     metavar="URL",
     default=None,
@@ -87,6 +102,8 @@ def lint_command(
     show_diff,
     endpoint,
     timeout,
+    changed_since,
+    baseline_file,
     output,
 ) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
@@ -118,11 +135,25 @@ def lint_command(
         emit(ctx, render(report, c, fmt, display_root=""), output)
         sys.exit(1 if report.failed else 0)
     options = dict(select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    if (do_fix or show_diff) and (changed_since is not None or baseline_file is not None):
+        raise UsageError("--fix and --diff work on the whole corpus; leave out --changed-since and --baseline")
     if do_fix or show_diff:
         _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output)
     c = load(ctx, corpus, cache=not no_cache)
-    report = run_lint(c, **options)
+    if changed_since is not None or baseline_file is not None:
+        from ..changes import lint_for_ci
+
+        report = lint_for_ci(c, changed_since=changed_since, baseline=baseline_file, **options)
+    else:
+        report = run_lint(c, **options)
+    for note in report.notes:
+        click.echo(note, err=True)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from ..formatters.github_format import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+            f.write(step_summary(report, c, display_root=corpus or ""))
     sys.exit(1 if report.failed else 0)
 
 
