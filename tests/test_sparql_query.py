@@ -343,3 +343,28 @@ def test_query_store_leaves_out_a_broken_claim_and_strict_refuses(tmp_path):
     assert r.stdout.splitlines()[1] == str(total - 1)
     r = cli("query", "--corpus", str(corpus), q, "--strict", env=env)  # not served from the lenient store
     assert r.exit_code == 2 and "RG002" in r.output
+
+
+def test_grouped_lint_forms_select_the_pairs_the_shapes_select(loaded):
+    # RG101-RG103 run on a store as key sets + claims per key; the pairs must be the shape query's
+    from rolegraph.compiler import RG
+    from rolegraph.sparql.endpoint_lint import PREFIX, rule_queries
+    from rolegraph.sparql.lint_forms import GROUPED, grouped_pairs
+
+    _, store, _ = loaded
+
+    def select(q):
+        return [
+            {v.value: r[v.value] for v in res.variables if r[v.value] is not None}
+            for res in [store.query(q, use_default_graph_as_union=True)]
+            for r in res
+        ]
+
+    seen = 0
+    for code in ("RG101", "RG102", "RG103"):
+        for name, spec in rule_queries(code, fast=False):
+            want = {(r["this"], r["value"]) for r in rows(store.query(spec, use_default_graph_as_union=True))}
+            got = grouped_pairs(select, GROUPED[name], f"{RG}Claim", PREFIX)
+            assert got == want, name
+            seen += len(want)
+    assert seen > 0  # the corpora do plant these contradictions

@@ -17,6 +17,7 @@ from ..compiler import OA, RG
 from ..findings import Finding
 from ..graphs import CLAIMS_GRAPH, VOCABULARY_GRAPH
 from ..model import SIZES, Claim, Corpus, Scope, Source
+from .lint_forms import GROUPED, grouped_pairs
 from .remote import Endpoint
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -152,9 +153,12 @@ def endpoint_lint(
     hits: dict[str, list[tuple[str, str]]] = {}
     for code in run:
         pairs: set[tuple[str, str]] = set()
-        for _name, q in rule_queries(code):
+        for name, q in rule_queries(code):
             graphs = WITH_ROLES if "rg:family" in q else CLAIMS
-            pairs.update((r["this"].value, r["value"].value) for r in ep.select(q, graphs=graphs))
+            if name in GROUPED:
+                pairs |= grouped_pairs(lambda t: ep.select(t, graphs=CLAIMS), GROUPED[name], f"{RG}Claim", PREFIX)
+            else:
+                pairs.update((r["this"].value, r["value"].value) for r in ep.select(q, graphs=graphs))
         hits[code] = sorted(pairs)
     claim_iris = {x for code in run if code != "RG105" for pair in hits[code] for x in pair}
     positions: dict[str, tuple[str, str]] = {}
