@@ -368,3 +368,45 @@ def test_grouped_lint_forms_select_the_pairs_the_shapes_select(loaded):
             assert got == want, name
             seen += len(want)
     assert seen > 0  # the corpora do plant these contradictions
+
+
+def test_cycle_pairs_select_what_the_rank_cycle_shape_selects(loaded):
+    from rolegraph.sparql.endpoint_lint import PREFIX, rule_queries
+    from rolegraph.sparql.lint_forms import cycle_pairs
+
+    _, store, _ = loaded
+    [(_name, spec)] = rule_queries("RG105", fast=False)
+    want = {(r["this"], r["value"]) for r in rows(store.query(spec, use_default_graph_as_union=True))}
+
+    def select(q):
+        res = store.query(q, use_default_graph_as_union=True)
+        names = [v.value for v in res.variables]
+        return [{n: r[n] for n in names} for r in res]
+
+    assert cycle_pairs(select, PREFIX) == want
+
+
+@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=30))
+def test_cycle_pairs_agree_with_path_search_on_any_graph(edge_list):
+    # the rule: edge a -> b, no edge b -> a, and b reaches a through one or more edges
+    from rolegraph.sparql.lint_forms import cycle_edges
+
+    edges: dict[str, set[str]] = {}
+    for a, b in edge_list:
+        edges.setdefault(str(a), set()).add(str(b))
+
+    def reaches(src, dst):
+        seen, todo = set(), [src]
+        while todo:
+            n = todo.pop()
+            for m in edges.get(n, ()):
+                if m == dst:
+                    return True
+                if m not in seen:
+                    seen.add(m)
+                    todo.append(m)
+        return False
+
+    fast = cycle_edges(edges)
+    slow = {(a, b) for a, outs in edges.items() for b in outs if a not in edges.get(b, ()) and reaches(b, a)}
+    assert fast == slow

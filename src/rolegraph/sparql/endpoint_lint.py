@@ -17,7 +17,7 @@ from ..compiler import OA, RG
 from ..findings import Finding
 from ..graphs import CLAIMS_GRAPH, VOCABULARY_GRAPH
 from ..model import SIZES, Claim, Corpus, Scope, Source
-from .lint_forms import GROUPED, grouped_pairs
+from .lint_forms import GROUPED, cycle_pairs, grouped_pairs
 from .remote import Endpoint
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -155,7 +155,9 @@ def endpoint_lint(
         pairs: set[tuple[str, str]] = set()
         for name, q in rule_queries(code):
             graphs = WITH_ROLES if "rg:family" in q else CLAIMS
-            if name in GROUPED:
+            if code == "RG105":
+                pairs |= cycle_pairs(lambda t: ep.select(t, graphs=CLAIMS), PREFIX)
+            elif name in GROUPED:
                 pairs |= grouped_pairs(lambda t: ep.select(t, graphs=CLAIMS), GROUPED[name], f"{RG}Claim", PREFIX)
             else:
                 pairs.update((r["this"].value, r["value"].value) for r in ep.select(q, graphs=graphs))
