@@ -1,21 +1,23 @@
 """``push``: load the compiled corpus into a triple store with the SPARQL 1.1 Graph Store Protocol.
-
-Each graph is replaced with PUT (a second push of the same corpus changes nothing): the claim
-graph, the vocabulary graph, the consensus graph and one graph per source; a big graph is sent
-as a PUT of its first part and POSTs of the rest, so memory stays bounded. On an Oxigraph server
-(told by its ``Server`` header) a big part is sent as a DELETE and a POST with ``no_transaction``,
-its bulk loader, about twice as fast; the stored graphs are the same. ``prune`` deletes the
-source graphs that an earlier push listed in the store's claim graph and the corpus no longer
-has. A manifest graph records each graph's content digest, so a graph that did not change since
-the last push is not sent again (``force`` sends all). Only graphs whose IRI starts with
-:data:`rolegraph.graphs.GRAPH_SPACE` are ever written or deleted. It must not import the CLI.
+Each graph is replaced with PUT (a second push of the same corpus changes nothing): the claim graph,
+the vocabulary graph, the consensus graph and one graph per source; a big graph is sent as a PUT of
+its first part and POSTs of the rest, so memory stays bounded. On an Oxigraph server (told by its
+``Server`` header) a big part is sent as a DELETE and a POST with ``no_transaction``, its bulk
+loader, about twice as fast; the stored graphs are the same. ``prune`` deletes the source graphs
+that an earlier push listed in the store's claim graph and the corpus no longer has. Small graphs go
+out from a few threads sharing the endpoint's keep-alive client (the store parses one graph while
+the next is compiled). A manifest graph records each graph's content digest, so a graph that did not
+change since the last push is not sent again (``force`` sends all). Only graphs whose IRI starts
+with :data:`rolegraph.graphs.GRAPH_SPACE` are ever written or deleted. It must not import the CLI.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ..compiler import RG
@@ -25,6 +27,7 @@ from ..usable import UsableCorpus
 from .remote import Endpoint
 
 PART = 100_000  # triples per request (about 15 MB)
+WORKERS = 3  # concurrent PUTs of small graphs over the one keep-alive client
 
 
 @dataclass
@@ -81,6 +84,8 @@ def push(
         claims_digest = None
     report = PushReport()
     digests: dict[str, str] = {}
+    pool = ThreadPoolExecutor(WORKERS)
+    pending: deque = deque()
     total = len(corpus.sources) + 3
     for graph, chunks in store_graphs(corpus, cons, PART):
         assert graph.startswith(GRAPH_SPACE)
@@ -103,12 +108,20 @@ def push(
             lines = [line for part in chunks for line in part]
             digests[graph] = _digest([lines])
             if force or old.get(graph) != digests[graph]:
-                for i in range(0, max(len(lines), 1), PART):
-                    endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
+                if len(lines) <= PART:  # one request: sent by the pool while the next graph compiles
+                    pending.append(pool.submit(endpoint.put_graph, graph, "".join(lines).encode("utf-8")))
+                else:
+                    for i in range(0, len(lines), PART):
+                        endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
                 report.triples += len(lines)
                 report.sent += 1
+            while len(pending) > 2 * WORKERS:  # bounded: memory stays flat; errors surface in order
+                pending.popleft().result()
         if progress:
             progress(report.graphs, total)
+    while pending:
+        pending.popleft().result()
+    pool.shutdown()
     if prune:
         from ..compiler import graph_iri
 
