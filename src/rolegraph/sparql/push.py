@@ -1,4 +1,5 @@
 """``push``: load the compiled corpus into a triple store with the SPARQL 1.1 Graph Store Protocol.
+
 Each graph is replaced with PUT (a second push of the same corpus changes nothing): the claim graph,
 the vocabulary graph, the consensus graph and one graph per source; a big graph is sent as a PUT of
 its first part and POSTs of the rest, so memory stays bounded. On an Oxigraph server (told by its
