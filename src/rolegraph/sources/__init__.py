@@ -77,9 +77,8 @@ def to_text(data: bytes, *, html: bool, charset: str | None = None, where: str) 
     return text, clean_title(title)
 
 
-_CONTROL = re.compile(
-    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")  # terminal escape sequences
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ud800-\udfff\ufeff\ufff0-\uffff]")
 
 
 def clean_title(title: str | None) -> str | None:
@@ -87,7 +86,7 @@ def clean_title(title: str | None) -> str | None:
     characters removed, white space collapsed, at most 200 characters; None when nothing is left."""
     if not title:
         return None
-    t = " ".join(_CONTROL.sub(" ", title).split())[:200]
+    t = " ".join(_CONTROL.sub(" ", _ESCAPE.sub("", title)).split())[:200]
     return t or None
 
 

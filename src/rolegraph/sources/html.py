@@ -148,7 +148,7 @@ def render_xml(xml: str) -> str:
             elif child.tag in ("main", "comments", "div"):
                 walk(child)
             else:
-                blocks.append(_lines(_inline(child)))
+                blocks.extend([line] for line in _lines(_inline(child)))  # a <br> starts a new block
                 walk_nested(child)
 
     def walk_nested(el) -> None:
