@@ -222,7 +222,8 @@ def _prepare(root, target, source_id, url, title, retrieved, replace, timeout, m
             raise UsageError(f"{target}: no such file; give a file or an http(s) URL")
         size = path.stat().st_size
         if size > (max_bytes or MAX_FILE_BYTES):
-            raise UsageError(f"{target}: {size} bytes, over the limit of {max_bytes or MAX_FILE_BYTES}")
+            limit = max_bytes or MAX_FILE_BYTES
+            raise UsageError(f"{target}: {size} bytes, over the limit of {limit}; pass a larger --max-bytes")
         data = path.read_bytes()
         is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(data)
         text, found_title = to_text(data, html=is_html, where=target)

@@ -21,7 +21,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
 _VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"wbr"}
 MAX_DEPTH = 250  # lxml/libxml2 stops building the tree at about 255 nested elements
-BLOCKS = ("p", "head", "quote", "code")
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -113,7 +112,10 @@ def render_xml(xml: str) -> str:
     """trafilatura's XML output as snapshot text (see the module docstring)."""
     from lxml import etree
 
-    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:  # not expected from trafilatura; the caller falls back to plain text
+        return ""
     blocks: list[list[str]] = []
 
     def item_lines(lst, level: int) -> list[str]:
