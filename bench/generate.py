@@ -114,7 +114,7 @@ def _pick(rng: random.Random, weighted):
 
 def build_roles() -> tuple[list[Role], str]:
     """The synthetic roles (with their roles.ttl text) and the built-in roles on the ladder."""
-    from rolegraph.vocab import builtin_vocabulary
+    from rolegraph.corpus.vocab import builtin_vocabulary
 
     roles: list[Role] = []
     ttl = [PREFIX]

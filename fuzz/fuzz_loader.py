@@ -30,10 +30,10 @@ from collections import Counter
 from pathlib import Path
 
 import rolegraph
+from rolegraph.corpus import bundled_corpus_path
 from rolegraph.errors import InputError, UsageError
 from rolegraph.init import SETTINGS_TEMPLATE
 from rolegraph.linter import check_structure
-from rolegraph.loader import bundled_corpus_path
 
 YAML_BITS = [
     "&a ", "*a", "&x [1, 2]", "*x", "!!python/object/apply:os.system ['id'] ", "!!binary aGk= ", "!x ", "!!str ",

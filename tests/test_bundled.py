@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import rolegraph
-from rolegraph.loader import bundled_corpus_path
+from rolegraph.corpus import bundled_corpus_path
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

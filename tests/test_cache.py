@@ -11,10 +11,10 @@ import pytest
 from corpus_builder import build, claim, tree_digest
 
 import rolegraph
-from rolegraph import cache as cache_mod
-from rolegraph import loader
+from rolegraph.corpus import bundled_corpus_path
+from rolegraph.corpus import cache as cache_mod
+from rolegraph.corpus import files as files_mod
 from rolegraph.linter import lint
-from rolegraph.loader import bundled_corpus_path
 
 TEXT = "Alpha says the Head of Product is above the VP of Product. Beta says the VP of Product is above the CPO."
 
@@ -42,7 +42,7 @@ def _fields(corpus) -> list[dict]:
 def later(monkeypatch):
     """Make every file look older than the racy window, so stat signatures are trusted."""
     real = time.time_ns
-    monkeypatch.setattr(cache_mod.time, "time_ns", lambda: real() + 10 * cache_mod.RACY_NS)
+    monkeypatch.setattr(cache_mod.time, "time_ns", lambda: real() + 10 * files_mod.RACY_NS)
 
 
 @pytest.fixture
@@ -149,6 +149,6 @@ def test_plain_file_listing_refuses_a_folder_symlinked_outside(tmp_path):
     elsewhere.mkdir()
     (elsewhere / "x.txt").write_text("x")
     (root / "sources").symlink_to(elsewhere)
-    budget = loader.Budget()
-    assert loader.plain_file(root, "sources/x.txt", budget) is None
-    assert loader.locate(root, "sources/x.txt") == (None, "leads outside the corpus")
+    budget = files_mod.Budget()
+    assert files_mod.plain_file(root, "sources/x.txt", budget) is None
+    assert files_mod.locate(root, "sources/x.txt") == (None, "leads outside the corpus")

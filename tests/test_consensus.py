@@ -6,8 +6,8 @@ import pytest
 from test_consensus_support import APM, CPO, DOP, HOP, PM, VPP, claim, iri, write_corpus
 
 from rolegraph.consensus import ConsensusResult, consensus, explain, render
+from rolegraph.corpus import load_corpus
 from rolegraph.errors import UsageError
-from rolegraph.loader import load_corpus
 from rolegraph.model import SIZES
 
 
@@ -386,7 +386,7 @@ def test_python_api_exports():
     import rolegraph
     from rolegraph.consensus import ConsensusResult as CR
     from rolegraph.consensus import consensus as fn
-    from rolegraph.loader import load_corpus as lc
+    from rolegraph.corpus import load_corpus as lc
 
     assert callable(fn) and CR is ConsensusResult
     # the package is callable, so rolegraph.consensus(corpus) works in any import order

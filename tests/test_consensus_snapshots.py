@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from rolegraph.cli import main
-from rolegraph.loader import bundled_corpus_path
+from rolegraph.corpus import bundled_corpus_path
 
 HERE = Path(__file__).parent
 SNAPSHOTS = HERE / "snapshots" / "consensus"

@@ -9,9 +9,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from rolegraph.corpus.settings import Settings
+from rolegraph.corpus.vocab import builtin_vocabulary
 from rolegraph.model import Claim, Corpus, Scope, Source
-from rolegraph.settings import Settings
-from rolegraph.vocab import builtin_vocabulary
 
 HOP = "Head of Product"
 VPP = "VP of Product"

@@ -25,7 +25,8 @@ from hostile_helpers import (
     tree_digest,
 )
 
-from rolegraph import loader, yamlsafe
+from rolegraph import yamlsafe
+from rolegraph.corpus.claims import MAX_CLAIMS_PER_FILE
 
 CORPUS_COMMANDS = ("lint", "stats", "export", "consensus")
 HEAVY = ("lint", "export")  # for the slow cases: the loader is shared by all commands
@@ -179,7 +180,7 @@ CASES = [
         contains="250000 YAML values",
         commands=HEAVY,
     ),
-    Case("too-many-claims", claims(many_claims(loader.MAX_CLAIMS_PER_FILE + 1)), f"{A}:20009", contains="5001 claims"),
+    Case("too-many-claims", claims(many_claims(MAX_CLAIMS_PER_FILE + 1)), f"{A}:20009", contains="5001 claims"),
     Case("40MB-file", big_file(40 * 1024 * 1024), A, contains=f"over the limit of {yamlsafe.MAX_FILE_BYTES} bytes"),
     Case("unknown-key", sub("    hedge: definite", "    hegde: definite"), f"{A}:15", contains="did you mean 'hedge'"),
     Case("claims-not-a-list", sub("claims:\n", "claims: {}\nx:\n"), f"{A}:8", contains="must be a list"),

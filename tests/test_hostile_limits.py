@@ -13,8 +13,11 @@ import pytest
 from hostile_helpers import CLAIMS, ROLES_PREFIXES, SHA, make_corpus
 
 import rolegraph
-from rolegraph import cache as cache_mod
-from rolegraph import loader, vocab
+from rolegraph.corpus import cache as cache_mod
+from rolegraph.corpus import claims as claims_mod
+from rolegraph.corpus import files as files_mod
+from rolegraph.corpus import load as corpus_load
+from rolegraph.corpus import vocab
 from rolegraph.errors import InputError
 
 
@@ -30,25 +33,25 @@ def _claims_on(text: str, quotes: list[str], occurrence: int = 1) -> str:
 def test_repeated_quotes_with_high_occurrence_are_searched_once(tmp_path, monkeypatch):
     """Regression: quote 'a' with a huge occurrence on a page of 'a's looped once per claim; now
     each distinct quote is searched once, so 2000 such claims scan about 1000 characters."""
-    monkeypatch.setattr(loader, "Budget", functools.partial(loader.Budget, quote_search=10_000))
+    monkeypatch.setattr(corpus_load, "Budget", functools.partial(files_mod.Budget, quote_search=10_000))
     root = make_corpus(tmp_path / "c")
     text = "a" * 2_000_000
     (root / "sources" / "a.txt").write_text(text)
-    (root / "claims" / "a.yaml").write_text(_claims_on(text, ["a"] * 2000, occurrence=loader.MAX_OCCURRENCE))
+    (root / "claims" / "a.yaml").write_text(_claims_on(text, ["a"] * 2000, occurrence=claims_mod.MAX_OCCURRENCE))
     corpus = rolegraph.load_corpus(root)
-    assert {c.start for c in corpus.claims()} == {loader.MAX_OCCURRENCE - 1}
+    assert {c.start for c in corpus.claims()} == {claims_mod.MAX_OCCURRENCE - 1}
 
 
 def test_occurrence_over_the_limit_is_refused(tmp_path):
     root = make_corpus(tmp_path / "c")
-    (root / "claims" / "a.yaml").write_text(_claims_on("x", ["x"], occurrence=loader.MAX_OCCURRENCE + 1))
+    (root / "claims" / "a.yaml").write_text(_claims_on("x", ["x"], occurrence=claims_mod.MAX_OCCURRENCE + 1))
     with pytest.raises(InputError) as e:
         rolegraph.load_corpus(root)
-    assert f"from 1 to {loader.MAX_OCCURRENCE}" in str(e.value) and e.value.problems[0].line == 13
+    assert f"from 1 to {claims_mod.MAX_OCCURRENCE}" in str(e.value) and e.value.problems[0].line == 13
 
 
 def test_quote_search_budget_names_the_limit_and_the_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "Budget", functools.partial(loader.Budget, quote_search=50_000))
+    monkeypatch.setattr(corpus_load, "Budget", functools.partial(files_mod.Budget, quote_search=50_000))
     root = make_corpus(tmp_path / "c")
     text = "b" * 10_000
     (root / "sources" / "a.txt").write_text(text)
@@ -57,11 +60,11 @@ def test_quote_search_budget_names_the_limit_and_the_line(tmp_path, monkeypatch)
         rolegraph.load_corpus(root)
     (p,) = e.value.problems
     assert p.file == "claims/a.yaml" and p.line == 9 + 5 * 5 + 3  # the quote of the 6th claim (k5)
-    assert str(loader.MAX_QUOTE_SEARCH) in p.message
+    assert str(files_mod.MAX_QUOTE_SEARCH) in p.message
 
 
 def test_snapshot_bytes_budget_per_load(tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "Budget", functools.partial(loader.Budget, snapshot_bytes=15_000))
+    monkeypatch.setattr(corpus_load, "Budget", functools.partial(files_mod.Budget, snapshot_bytes=15_000))
     root = make_corpus(tmp_path / "c")
     text = "CPO " * 2500  # 10 kB; two sources point at it
     (root / "sources" / "a.txt").write_text(text)
@@ -70,7 +73,7 @@ def test_snapshot_bytes_budget_per_load(tmp_path, monkeypatch):
     with pytest.raises(InputError) as e:
         rolegraph.load_corpus(root)
     (p,) = e.value.problems
-    assert p.file == "claims/b.yaml" and p.line == 6 and str(loader.MAX_SNAPSHOT_BYTES_PER_LOAD) in p.message
+    assert p.file == "claims/b.yaml" and p.line == 6 and str(files_mod.MAX_SNAPSHOT_BYTES_PER_LOAD) in p.message
 
 
 @pytest.fixture

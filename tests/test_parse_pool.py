@@ -9,7 +9,9 @@ import pytest
 from corpus_builder import build, claim
 
 import rolegraph
-from rolegraph import loader, parse_pool
+from rolegraph.corpus import files as files_mod
+from rolegraph.corpus import load as corpus_load
+from rolegraph.corpus import pool as parse_pool
 from rolegraph.errors import InputError
 
 N_SOURCES = 40
@@ -90,7 +92,7 @@ def test_same_problems(tmp_path, monkeypatch, pool_used):
 
 def test_same_budget_limit(tmp_path, monkeypatch, pool_used):
     # each snapshot is ~90 bytes: the budget runs out part way, at the same file either way
-    monkeypatch.setattr(loader, "Budget", functools.partial(loader.Budget, snapshot_bytes=2_000))
+    monkeypatch.setattr(corpus_load, "Budget", functools.partial(files_mod.Budget, snapshot_bytes=2_000))
     root = corpus(tmp_path / "c")
     inline, pooled = load_both(monkeypatch, root, pool_used)
     assert all(pool_used)

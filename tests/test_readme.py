@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from rolegraph.loader import bundled_corpus_path
+from rolegraph.corpus import bundled_corpus_path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_corpus": ("rolegraph.loader", "load_corpus"),
+    "load_corpus": ("rolegraph.corpus", "load_corpus"),
     "export": ("rolegraph.exporter", "export"),
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .model import SIZES, Claim, Corpus, Source
 
 if TYPE_CHECKING:
-    from .vocab import Role, Vocabulary
+    from .corpus.vocab import Role, Vocabulary
 
 RG = "https://w3id.org/rolegraph#"
 BASE = "https://w3id.org/rolegraph/id/"

@@ -34,7 +34,7 @@ def init_corpus(path: str | os.PathLike[str], *, example: bool = False) -> Path:
     """Create a corpus at ``path`` (which must not exist or be empty). Atomic: a folder is
     built beside the target and renamed into place, so a crash or a concurrent init never
     leaves a half-made corpus; of two concurrent inits into one folder exactly one succeeds."""
-    from .loader import bundled_corpus_path
+    from .corpus.files import bundled_corpus_path
 
     target = Path(path)
     taken = UsageError(f"{target}: already exists and is not empty; choose a new folder")

@@ -183,8 +183,8 @@ class Corpus:
 
     root: str
     sources: list[Source]
-    vocabulary: object  # rolegraph.vocab.Vocabulary; typed loosely to keep imports light
-    settings: object  # rolegraph.settings.Settings
+    vocabulary: object  # rolegraph.corpus.vocab.Vocabulary; typed loosely to keep imports light
+    settings: object  # rolegraph.corpus.settings.Settings
     bundled: bool = False
 
     def claims(self) -> list[Claim]:

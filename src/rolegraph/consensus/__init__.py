@@ -22,7 +22,10 @@ How the numbers are made (details in :mod:`rolegraph.consensus.core`):
   are reported and not ordered, roles without an accepted verdict are ``unplaced``.
 
 The package module is callable, so ``rolegraph.consensus(corpus)`` works whether or not a
-submodule was imported first.
+submodule was imported first. Layout: ``results`` (types and JSON shape) <- ``copies``, ``ladder`` <-
+``core`` (votes, copy groups, verdicts, ladders) <- ``explain``; output: ``formats/`` (one module per
+format) <- ``render`` (dispatch). The core imports no renderer; this package reads the claim model and
+must not import the loader internals, the compiler, rules or the CLI.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ from __future__ import annotations
 import sys
 import types
 
-from .core import (
+from .core import consensus
+from .explain import explain
+from .render import EXPLAIN_FORMATS, FORMATS, render, render_explain
+from .results import (
     ConsensusResult,
     CopyGroup,
     Explanation,
@@ -38,10 +44,7 @@ from .core import (
     SizeExplanation,
     SizeResult,
     VoteRow,
-    consensus,
-    explain,
 )
-from .render import EXPLAIN_FORMATS, FORMATS, render, render_explain
 
 __all__ = [
     "EXPLAIN_FORMATS",

@@ -28,172 +28,29 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model import SIZES, Claim, Corpus, Scope
-from .copies import CopySearch, UnionFind, copy_components, group_id, normalize
+from ..model import SIZES, Claim, Corpus
+from .copies import CopySearch, copy_components, group_id, normalize
+from .ladder import _sort_key, build_ladder
+from .results import (
+    DIRECTIONS,
+    FLIP,
+    ConsensusResult,
+    CopyGroup,
+    PairVerdict,
+    SizeResult,
+    Vote,
+)
 
-DIRECTIONS: tuple[str, ...] = ("above", "same", "below")
-FLIP = {"above": "below", "below": "above", "same": "same"}
 _EPS = 1e-9
-
-
-# ----------------------------------------------------------------------------- result types
-
-
-@dataclass(slots=True)
-class Vote:
-    """One claim's vote on a role pair (read-only). ``direction`` is relative to ``pair[0]``."""
-
-    ref: str  # "source/claim"
-    source: str
-    pair: tuple[str, str]  # role IRIs, sorted
-    direction: str  # above | same | below
-    weight: float
-    hedge: str
-    scope: Scope
-    quote: str
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
-class PairVerdict:
-    """The verdict on one role pair at one size.
-
-    ``roles`` is ``(higher, lower)`` for an ``above`` verdict; for ``same`` and ``contested``
-    it is ordered by label, except that a contested pair leaning one way puts the role it
-    leans to put higher first. ``tally`` and ``voters`` are keyed by direction relative to
-    ``roles[0]``.
-    """
-
-    roles: tuple[str, str]
-    verdict: str  # above | same | contested
-    agreement: float
-    independent_sources: int
-    tally: dict[str, float]
-    voters: dict[str, int]
-    claims: tuple[str, ...]
-    dissent: tuple[str, ...]
-    leaning: str | None = None  # contested only: the strongest direction, None on a tie
-
-    @property
-    def higher(self) -> str | None:
-        return self.roles[0] if self.verdict == "above" else None
-
-    @property
-    def lower(self) -> str | None:
-        return self.roles[1] if self.verdict == "above" else None
-
-
-@dataclass(frozen=True)
-class SizeResult:
-    """The consensus at one company size."""
-
-    size: str
-    ladder: tuple[tuple[str, ...], ...]  # tiers of role IRIs, top first
-    pairs: tuple[PairVerdict, ...]
-    unplaced: tuple[str, ...]
-    cycles: tuple[tuple[str, ...], ...]
-    top: tuple[tuple[str, tuple[str, ...]], ...]  # (role, refs of its top claims)
-    votes: int  # claims voting at this size
-
-    def tier_of(self, role: str) -> int | None:
-        """The 0-based tier of a role, None when unplaced or absent."""
-        for i, tier in enumerate(self.ladder):
-            if role in tier:
-                return i
-        return None
-
-    @property
-    def contested(self) -> tuple[PairVerdict, ...]:
-        return tuple(p for p in self.pairs if p.verdict == "contested")
-
-
-@dataclass(frozen=True)
-class CopyGroup:
-    """Claims on one role pair whose quotes are copies of each other, across sources."""
-
-    id: str
-    roles: tuple[str, str]
-    quote: str
-    claims: tuple[str, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ConsensusResult:
-    """The consensus ladders of a corpus; see :func:`consensus`."""
-
-    sizes: dict[str, SizeResult]
-    copy_groups: tuple[CopyGroup, ...]
-    labels: dict[str, str]  # role IRI -> canonical label
-    min_agreement: float
-    similarity: float
-    weights: dict[str, float] = field(default_factory=dict)
-
-    def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri)
-
-    def to_dict(self) -> dict:
-        """The JSON shape: ``{"sizes": {...}, "copy_groups": [...]}`` with role labels."""
-        from .render import result_dict
-
-        return result_dict(self)
-
-
-@dataclass(frozen=True)
-class VoteRow:
-    """One vote as shown by :func:`explain`; ``direction`` is relative to the first role."""
-
-    ref: str
-    source: str
-    quote: str
-    hedge: str
-    weight: float
-    direction: str
-    scope: str
-    copy_group: str | None
-    voter: int  # 1-based, per size
-    counted: bool  # False when another claim of the same voter carries its weight
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
-class SizeExplanation:
-    size: str
-    verdict: str  # relative to the first role: above | below | same | contested
-    agreement: float
-    independent_sources: int
-    tally: dict[str, float]  # relative to the first role
-    voters: dict[str, int]
-    votes: tuple[VoteRow, ...]
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Every vote behind the verdicts on one pair, per size."""
-
-    role_a: str
-    role_b: str
-    sizes: tuple[SizeExplanation, ...]
-    copy_groups: tuple[CopyGroup, ...]
-    labels: dict[str, str]
-    min_agreement: float
-
-    def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri)
-
-
-# ----------------------------------------------------------------------------- votes
 
 
 def _settings(corpus: Corpus):
     s = corpus.settings
     if s is None:
-        from ..settings import Settings
+        from ..corpus.settings import Settings
 
         s = Settings()
     return s
@@ -291,9 +148,6 @@ def pair_copies(
         refs = tuple(sorted({votes[i].ref for i in idx}))
         groups.append(CopyGroup(gid, pair, votes[first].quote, refs, tuple(sources)))
     return _PairCopies(comp, groups, group_of)
-
-
-# ----------------------------------------------------------------------------- one pair at one size
 
 
 @dataclass(slots=True)
@@ -404,120 +258,6 @@ def tally_pair(
     return _Tally(pv, voter_of, set(best.values()))
 
 
-# ----------------------------------------------------------------------------- ladder
-
-
-def _sort_key(labels: dict[str, str]):
-    return lambda iri: (labels.get(iri, iri).casefold(), labels.get(iri, iri), iri)
-
-
-def build_ladder(
-    roles: Iterable[str], verdicts: Iterable[PairVerdict], labels: dict[str, str]
-) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """(tiers, unplaced, cycles) from the accepted verdicts among ``roles``."""
-    key = _sort_key(labels)
-    roles = sorted(set(roles), key=key)
-    index = {r: i for i, r in enumerate(roles)}
-    accepted = [p for p in verdicts if p.verdict in ("above", "same")]
-    placed = sorted({r for p in accepted for r in p.roles}, key=key)
-    uf = UnionFind(len(roles))
-    for p in accepted:
-        if p.verdict == "same":
-            uf.union(index[p.roles[0]], index[p.roles[1]])
-    cls = {r: uf.find(index[r]) for r in placed}  # class = smallest index (by label) in it
-    nodes = sorted(set(cls.values()))
-    succ: dict[int, set[int]] = {n: set() for n in nodes}
-    for p in accepted:
-        if p.verdict == "above":
-            succ[cls[p.roles[0]]].add(cls[p.roles[1]])
-    comp = _scc(nodes, succ)
-    # condensation: component -> successors, with a flag for cyclic components
-    members: dict[int, list[int]] = defaultdict(list)
-    for n in nodes:
-        members[comp[n]].append(n)
-    cyclic = {c for c, ns in members.items() if len(ns) > 1 or any(n in succ[n] for n in ns)}
-    csucc: dict[int, set[int]] = defaultdict(set)
-    indeg: dict[int, int] = {c: 0 for c in members}
-    for n in nodes:
-        for m in succ[n]:
-            a, b = comp[n], comp[m]
-            if a != b and b not in csucc[a]:
-                csucc[a].add(b)
-                indeg[b] += 1
-    depth = {c: 0 for c in members}
-    ready = sorted(c for c, d in indeg.items() if d == 0)
-    while ready:
-        c = ready.pop()
-        for d in csucc[c]:
-            depth[d] = max(depth[d], depth[c] + 1)
-            indeg[d] -= 1
-            if indeg[d] == 0:
-                ready.append(d)
-    tiers: dict[int, list[str]] = defaultdict(list)
-    for r in placed:
-        tiers[depth[comp[cls[r]]]].append(r)
-    ladder = tuple(tuple(sorted(tiers[t], key=key)) for t in sorted(tiers))
-    unplaced = tuple(r for r in roles if r not in cls)
-    cycles = sorted(
-        (tuple(sorted((r for r in placed if comp[cls[r]] == c), key=key)) for c in cyclic),
-        key=lambda rs: [key(r) for r in rs],
-    )
-    return ladder, unplaced, tuple(cycles)
-
-
-def _scc(nodes: Sequence[int], succ: dict[int, set[int]]) -> dict[int, int]:
-    """Strongly connected components (iterative Tarjan): node -> smallest node of its SCC."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    comp: dict[int, int] = {}
-    counter = 0
-    for start in nodes:
-        if start in index:
-            continue
-        work = [(start, iter(sorted(succ[start])))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, it = work[-1]
-            advanced = False
-            for nxt in it:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(sorted(succ[nxt]))))
-                    advanced = True
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                scc = []
-                while True:
-                    w = stack.pop()
-                    on_stack.discard(w)
-                    scc.append(w)
-                    if w == node:
-                        break
-                root = min(scc)
-                for w in scc:
-                    comp[w] = root
-    return comp
-
-
-# ----------------------------------------------------------------------------- public API
-
-
 def _labels(corpus: Corpus, iris: Iterable[str]) -> dict[str, str]:
     voc = corpus.vocabulary
     return {iri: (voc.label(iri) if voc is not None else iri) for iri in iris}
@@ -613,82 +353,3 @@ def _consensus(
         similarity=float(settings.similarity),
         weights=weights,
     )
-
-
-def resolve_role(corpus: Corpus, text: str) -> str:
-    """A role IRI from a label, alias or IRI; UsageError naming the closest labels otherwise."""
-    voc = corpus.vocabulary
-    if text in getattr(voc, "roles", {}):
-        return text
-    iri = voc.resolve(text)
-    if iri is None:
-        hints = voc.suggest(text)
-        hint = f"; did you mean {', '.join(repr(h) for h in hints)}?" if hints else ""
-        raise UsageError(f"unknown role {text!r}{hint} (see: rolegraph roles)")
-    return iri
-
-
-def explain(
-    corpus: Corpus,
-    role_a: str,
-    role_b: str,
-    size: str | Iterable[str] | None = None,
-    min_agreement: float | None = None,
-) -> Explanation:
-    """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
-    copy group and voter, and the verdict it leads to, per size (all sizes by default).
-
-    Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
-    ``role_a`` is above ``role_b``.
-    """
-    a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
-    if a == b:
-        raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
-    settings = _settings(corpus)
-    chosen = normalize_sizes([size] if isinstance(size, str) else size)
-    min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
-    weights = dict(settings.weights)
-    pair = (a, b) if a < b else (b, a)
-    relevant = [c for c in corpus.claims() if {c.subject, c.object} == {a, b}]
-    votes = collect_votes(relevant, weights).get(pair, [])
-    labels = _labels(corpus, pair)
-    copies = pair_copies(pair, votes, settings.similarity)
-    swap = pair[0] != a
-    out: list[SizeExplanation] = []
-    for s in chosen:
-        k = SIZES.index(s)
-        present = [i for i, v in enumerate(votes) if v.scope.lo <= k <= v.scope.hi]
-        if not present:
-            out.append(
-                SizeExplanation(s, "none", 0.0, 0, dict.fromkeys(DIRECTIONS, 0.0), dict.fromkeys(DIRECTIONS, 0), ())
-            )
-            continue
-        t = tally_pair(pair, votes, present, copies.component, min_agr, labels)
-        pv = t.verdict
-        # re-express the verdict relative to role a
-        relative_flip = pv.roles[0] != a
-        tally = {d: pv.tally[FLIP[d] if relative_flip else d] for d in DIRECTIONS}
-        voters = {d: pv.voters[FLIP[d] if relative_flip else d] for d in DIRECTIONS}
-        verdict = FLIP[pv.verdict] if relative_flip and pv.verdict == "above" else pv.verdict
-        rows = []
-        for i in present:
-            v = votes[i]
-            rows.append(
-                VoteRow(
-                    ref=v.ref,
-                    source=v.source,
-                    quote=v.quote,
-                    hedge=v.hedge,
-                    weight=v.weight,
-                    direction=FLIP[v.direction] if swap else v.direction,
-                    scope=str(v.scope),
-                    copy_group=copies.group_of.get(copies.component[i]),
-                    voter=t.voter_of[i],
-                    counted=i in t.counted,
-                    file=v.file,
-                    line=v.line,
-                )
-            )
-        rows.sort(key=lambda r: (r.voter, r.ref))
-        out.append(SizeExplanation(s, verdict, pv.agreement, pv.independent_sources, tally, voters, tuple(rows)))
-    return Explanation(a, b, tuple(out), tuple(sorted(copies.groups, key=lambda g: g.id)), labels, min_agr)

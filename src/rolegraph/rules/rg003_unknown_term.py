@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..corpus.claims import did_you_mean
 from ..findings import Finding
-from ..loader import did_you_mean
 from ..model import HEDGES, RELATIONS, SIZES, Claim
 from ._structural import from_hits
 from .base import Context, Rule, claim_finding

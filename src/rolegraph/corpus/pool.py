@@ -5,22 +5,26 @@ files are independent, so big loads spread them over the CPUs. The answer is the
 load gives: results come back in file order as plain values (:mod:`rolegraph.codec`), and the
 per-load budgets stay with the caller. A worker reports what each file spent; a file whose
 spending no longer fits what is left, or that has any problem, is loaded again inline, so limits
-and messages are exactly those of a load in one process.
+and messages are exactly those of a load in one process. Results travel sealed with a checksum
+(:func:`rolegraph.codec.seal`), checked before loading. It imports ``files``, ``claims`` and
+``snapshots`` of this package (and ``codec``, ``model``, ``errors``, ``workers``); it must not import
+``cache``, ``settings``, ``vocab`` or ``load``.
 """
 
 from __future__ import annotations
 
-import marshal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 
-from . import loader
-from .codec import dump_source, load_source
-from .errors import InputError, Problem
-from .model import Source
-from .workers import cpu_count, process_pool
+from ..codec import dump_source, load_source, seal, unseal
+from ..errors import InputError, Problem
+from ..model import Source
+from ..workers import cpu_count, process_pool
+from .claims import parse_claims_file
+from .files import Budget, decode, plain_stat, stat_signature
+from .snapshots import finish_source
 
 #: Load inline unless there are at least this many files to load (a pool costs ~30 ms).
 PARALLEL_MIN_FILES = 200
@@ -39,14 +43,14 @@ def parse_one(item: Item) -> tuple[Source | None, list[Problem]]:
         return None, []
     rel, data = item
     try:
-        text = loader.decode(data, rel)
+        text = decode(data, rel)
     except InputError as e:
         return None, list(e.problems)
-    source, errs = loader.parse_claims_file(rel, text)
+    source, errs = parse_claims_file(rel, text)
     return (None if errs else source), errs
 
 
-def load_one(root: Path, item: Item, budget: loader.Budget, now_ns: int | None = None) -> Loaded:
+def load_one(root: Path, item: Item, budget: Budget, now_ns: int | None = None) -> Loaded:
     """Parse one claims file and attach its snapshot; with ``now_ns``, also the snapshot's stat
     signature for the cache (taken before the snapshot is read)."""
     source, errs = parse_one(item)
@@ -54,31 +58,29 @@ def load_one(root: Path, item: Item, budget: loader.Budget, now_ns: int | None =
         return None, errs, None
     sig = None
     if now_ns is not None and source.snapshot:
-        from .cache import stat_signature
-
-        sig = stat_signature(loader.plain_stat(root, source.snapshot, budget), now_ns)
-    return loader.finish_source(root, source, errs, budget), errs, sig
+        sig = stat_signature(plain_stat(root, source.snapshot, budget), now_ns)
+    return finish_source(root, source, errs, budget), errs, sig
 
 
-_LISTINGS: dict = {}  # a worker's folder listings (see loader.plain_file), for its one load
+_LISTINGS: dict = {}  # a worker's folder listings (see files.plain_file), for its one load
 
 
 def _load_chunk(root: str, now_ns: int | None, chunk: list[Item]) -> bytes:
     out = []
-    full = loader.Budget()
+    full = Budget()
     for item in chunk:
-        budget = loader.Budget(listings=_LISTINGS)
+        budget = Budget(listings=_LISTINGS)
         source, errs, sig = load_one(Path(root), item, budget, now_ns)
         spent = (full.snapshot_bytes - budget.snapshot_bytes, full.quote_search - budget.quote_search)
         dumped = None if source is None else dump_source(source)
         out.append((dumped, [(p.file, p.line, p.message) for p in errs], sig, spent))
-    return marshal.dumps(out)
+    return seal(out)  # checked by unseal before it is loaded
 
 
 def load_files(
     root: Path,
     items: Iterable[Item],
-    budget: loader.Budget,
+    budget: Budget,
     *,
     now_ns: int | None = None,
     workers: int | None = None,
@@ -117,7 +119,7 @@ def load_files(
             results = None
             if future is not None:
                 try:
-                    results = marshal.loads(future.result())
+                    results = unseal(future.result())  # None: damaged, load inline
                 except Exception:  # a worker died or hit a bug: load inline, which reports it
                     results = None
             if results is None:

@@ -1,4 +1,10 @@
-"""The SKOS role vocabulary: canonical labels, aliases, families, and label lookup."""
+"""The SKOS role vocabulary: canonical labels, aliases, families, and label lookup.
+
+Holds the built-in roles and the reading of a corpus ``roles.ttl`` (untrusted: contained, size- and
+triple-limited, parsed offline by pyoxigraph, imported lazily). Part of ``rolegraph.corpus``: it imports
+only ``errors``, ``yamlsafe`` and :mod:`rolegraph.corpus.files`; it must not import the parser, snapshots,
+settings, pool, cache or ``load``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .yamlsafe import short
+from ..errors import InputError, Problem
+from ..yamlsafe import short
+from .files import decode, read_input
 
 RG = "https://w3id.org/rolegraph#"
 ROLE_NS = "https://w3id.org/rolegraph/role/"
@@ -309,8 +316,6 @@ def load_vocabulary(roles_file: Path | None, where: str = "roles.ttl") -> Vocabu
     base = builtin_vocabulary()
     if roles_file is None:
         return base.copy()
-    from .loader import decode, read_input
-
     roles = {iri: Role(r.iri, r.label, list(r.alt_labels), r.family, r.builtin) for iri, r in base.roles.items()}
     index = dict(base.index)
     data = read_input(roles_file, MAX_ROLES_BYTES, where, root=roles_file.parent)

@@ -2,7 +2,9 @@
 
 The file is untrusted: it is read only as a regular file of the corpus of at most
 :data:`MAX_SETTINGS_BYTES`; unknown keys, wrong types, out-of-range numbers and rule codes
-that name no rule are each reported at their line.
+that name no rule are each reported at their line. Part of ``rolegraph.corpus``: it imports only
+``errors``, ``model``, ``yamlsafe`` and :mod:`rolegraph.corpus.files` (and, lazily, the rule registry
+for the list of rule codes); it must not import the parser, snapshots, pool, cache or ``load``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .model import DEFAULT_WEIGHTS, HEDGES
-from .yamlsafe import short
+from ..errors import InputError, Problem
+from ..model import DEFAULT_WEIGHTS, HEDGES
+from ..yamlsafe import short
+from .files import decode, read_input
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -76,7 +79,7 @@ def _line(lines: dict[tuple[str, ...], int], path: tuple[str, ...]) -> int:
 
 
 def _rule_codes() -> list[str]:
-    from .rules import all_rules
+    from ..rules import all_rules
 
     return [r.code for r in all_rules()]
 
@@ -94,8 +97,6 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    from .loader import decode, read_input
-
     text = decode(read_input(path, MAX_SETTINGS_BYTES, where, root=path.parent), where)
     try:
         data = tomllib.loads(text)

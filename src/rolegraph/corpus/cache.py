@@ -7,13 +7,14 @@ unchanged since it was hashed is not read again; any edit changes the signature,
 changed just before a run are always hashed. Entries are spread over :data:`SHARDS` files,
 each written atomically (temp file + rename); a damaged or foreign cache file is ignored, so
 a crash mid-write costs one slow run, never a wrong answer. Stored with ``marshal`` (plain
-values only): loading it cannot run code.
+values only) sealed with a checksum (:func:`rolegraph.codec.seal`), checked before loading, so a
+damaged or planted shard is a cache miss. It imports ``files`` and ``pool`` of this package (and
+``codec``, ``model``, ``errors``, ``atomic``); it must not import ``load``, ``vocab`` or ``settings``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import stat
 import time
@@ -21,19 +22,21 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import __version__
-from .codec import dump_source, load_source
-from .errors import Problem, RolegraphError
-from .loader import (
+from .. import __version__
+from ..atomic import write_atomic
+from ..codec import dump_source, load_source, seal, unseal
+from ..errors import Problem, RolegraphError
+from ..model import Source
+from .files import (
     Budget,
     claim_names,
     inside,
     plain_file,
     plain_stat,
     read_claims_file,
+    stat_signature,
 )
-from .model import Source
-from .parse_pool import load_files
+from .pool import load_files
 
 # Bump the number whenever what the loader accepts changes, so no entry made by an older,
 # laxer loader is ever served.
@@ -41,7 +44,6 @@ FORMAT = f"rolegraph-cache-5/{__version__}"
 # Entries are spread over this many files, so editing one claims file rewrites about 1/64 of
 # the cache (at 100k claims: 0.6 MB instead of 39 MB).
 SHARDS = 64
-RACY_NS = 2_000_000_000  # files changed this recently are always hashed (see stat_signature)
 
 
 def cache_dir() -> Path:
@@ -70,8 +72,8 @@ def cache_file(root: Path, rel: str) -> Path:
 
 def _read(path: Path) -> dict:
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        data = unseal(path.read_bytes())  # None when damaged or not written by us: a cache miss
+    except OSError:
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
         return {}
@@ -79,7 +81,7 @@ def _read(path: Path) -> dict:
 
 
 def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | None = None) -> list[Source]:
-    """Like :func:`rolegraph.loader.load_sources`, reusing unchanged files' parses."""
+    """Like :func:`rolegraph.corpus.load.load_sources`, reusing unchanged files' parses."""
     budget = budget or Budget()
     now = time.time_ns()
     folder = cache_folder(root)
@@ -139,32 +141,15 @@ def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | No
     return sorted(sources, key=lambda s: s.id)
 
 
-def stat_signature(st: os.stat_result | None, now_ns: int) -> tuple | None:
-    """What identifies a file's content without reading it, as git's index does: type, size,
-    modification and inode-change times, inode and device. An edit always moves the change
-    time (which no program can set back), so a new signature means "read and hash again".
-
-    None (always read and hash) for a file changed less than :data:`RACY_NS` before this
-    load began: it could change again within the same clock tick without its times moving.
-    """
-    if st is None or max(st.st_mtime_ns, st.st_ctime_ns) >= now_ns - RACY_NS:
-        return None
-    return (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-
-
 def _write(folder: Path, shards: dict[int, dict]) -> None:
     """Rewrite the changed shards (atomically, each on its own); shards of claims files that no
     longer exist are left as they are: their entries are never matched, only overwritten."""
     if not shards:
         return
     try:
-        from .atomic import write_atomic
-
         folder.mkdir(parents=True, exist_ok=True)
         for k, entries in sorted(shards.items()):
-            write_atomic(
-                folder / f"{k:02x}.marshal", marshal.dumps({"format": FORMAT, "entries": entries}), durable=False
-            )
+            write_atomic(folder / f"{k:02x}.marshal", seal({"format": FORMAT, "entries": entries}), durable=False)
     except (OSError, RolegraphError):
         pass  # a read-only cache folder only costs speed
 

@@ -1,0 +1,63 @@
+"""The ``rolegraph consensus`` command: the consensus ladder per company size, or ``--explain`` for one pair.
+
+One library call plus formatting. Imports only Click and ``common`` at module level (library modules inside
+the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import corpus_option, emit, load, output_option
+
+SIZES = ("startup", "small", "mid", "large", "enterprise")  # = rolegraph.model.SIZES (tested)
+CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = consensus.FORMATS (tested)
+
+
+@click.command("consensus")
+@corpus_option
+@click.option(
+    "--size",
+    "sizes",
+    multiple=True,
+    type=click.Choice(SIZES, case_sensitive=False),
+    help="Only this company size (repeatable; default: all five).",
+)
+@click.option(
+    "--min-agreement",
+    type=float,
+    default=None,
+    metavar="X",
+    help="Share of the vote (0.5 to 1) a verdict needs; below it a pair is contested "
+    "(default: the corpus setting, 0.6).",
+)
+@click.option("--format", "fmt", type=click.Choice(CONSENSUS_FORMATS), default="text", show_default=True)
+@click.option(
+    "--explain",
+    "pair",
+    nargs=2,
+    default=None,
+    metavar="ROLE ROLE",
+    help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
+)
+@output_option
+@click.pass_context
+def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
+    """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
+
+    Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
+    """
+    from ..consensus import EXPLAIN_FORMATS, explain, render, render_explain
+    from ..consensus import consensus as compute
+    from ..errors import UsageError
+    from ..linter import check_structure
+
+    if pair and fmt not in EXPLAIN_FORMATS:
+        raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
+    c = load(ctx, corpus, cache=True)
+    check_structure(c)
+    chosen = [s.lower() for s in sizes] or None
+    if pair:
+        emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
+    else:
+        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c, fmt), output)

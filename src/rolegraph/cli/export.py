@@ -1,0 +1,32 @@
+"""The ``rolegraph export`` command: the corpus as RDF with provenance (TriG, N-Quads, Turtle, JSON-LD).
+
+One library call plus formatting. Imports only Click and ``common`` at module level (library modules inside
+the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import corpus_option, emit, load, output_option
+
+
+@click.command("export")
+@corpus_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
+    default="trig",
+    show_default=True,
+)
+@output_option
+@click.pass_context
+def export_command(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+    """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
+    from ..exporter import export as do_export
+    from ..linter import check_structure
+
+    c = load(ctx, corpus)
+    check_structure(c)
+    emit(ctx, do_export(c, fmt), output)

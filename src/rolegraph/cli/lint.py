@@ -1,0 +1,75 @@
+"""The ``rolegraph lint`` command: structure and contradiction findings, in every lint output format.
+
+One library call plus formatting. Imports only Click and ``common`` at module level (library modules inside
+the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or another command module.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import corpus_option, emit, load, output_option
+
+
+@click.command("lint")
+@corpus_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity (error, warning, info).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at least this severe (default: error).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "shacl", "shacl-oxigraph"]),
+    default="fast",
+    show_default=True,
+    help="fast: indexed rules; shacl: the SHACL shapes run by pyshacl on rdflib (the reference, slow); "
+    "shacl-oxigraph: the same on a pyoxigraph store.",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@output_option
+@click.pass_context
+def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, output) -> None:
+    """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
+
+    Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    from ..errors import UsageError
+    from ..formatters import render
+    from ..linter import lint as run_lint
+    from ..linter import parse_codes
+
+    overrides = {}
+    for item in severities:
+        code, _, level = item.partition("=")
+        if not code or level not in ("error", "warning", "info"):
+            raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
+        overrides[parse_codes([code])[0]] = level
+    sel, ign = parse_codes(select), parse_codes(ignore)
+    c = load(ctx, corpus, cache=not no_cache)
+    report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    sys.exit(1 if report.failed else 0)
