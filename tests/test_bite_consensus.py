@@ -1,0 +1,308 @@
+"""Consensus behaviour the known-answer tests leave open: cycles of two merged roles, how a
+``same`` or contested verdict orders its roles, explain's symmetry, min-agreement validation,
+and tiers as the longest chain from the top.
+
+Corpora are written to disk (test_consensus_support.write_corpus) or built in memory, and read
+through the public API only (``consensus``, ``explain``, results and their JSON shape)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_consensus_support import CPO, DOP, HOP, PM, VPP, claim, iri, memory_corpus, write_corpus
+
+from rolegraph.consensus import consensus, explain
+from rolegraph.errors import UsageError
+from rolegraph import load_corpus
+from rolegraph.model import SIZES
+
+COO = "COO"  # its IRI sorts before the CPO's (chief-operating < chief-product), its label after
+MIRROR = {"above": "below", "below": "above", "same": "same", "contested": "contested", "none": "none"}
+
+
+def corpus_of(tmp_path, sources, settings=None):
+    return load_corpus(write_corpus(tmp_path / "c", sources, settings))
+
+
+def verdict_on(result, size, a, b):
+    hits = [p for p in result.sizes[size].pairs if set(p.roles) == {iri(a), iri(b)}]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def names(result, tiers):
+    return [[result.label(r) for r in t] for t in tiers]
+
+
+# ----------------------------------------------------------------------------- cycles
+
+
+def test_cycle_between_a_merged_role_and_one_other_is_reported(tmp_path):
+    # HoP = VPP (one tier), HoP above Director, Director above VPP: the merged role and the
+    # Director outrank each other, a cycle of two ladder positions and three roles
+    r = consensus(
+        corpus_of(
+            tmp_path,
+            {
+                "a": [claim("c1", HOP, "same", VPP, "The HoP and the VP are one job.")],
+                "b": [claim("c1", HOP, "above", DOP, "The HoP is above the Director.")],
+                "c": [claim("c1", DOP, "above", VPP, "The Director is above the VP.")],
+            },
+        )
+    )
+    for size in SIZES:
+        s = r.sizes[size]
+        assert names(r, s.cycles) == [[DOP, HOP, VPP]]
+        assert names(r, s.ladder) == [[DOP, HOP, VPP]]
+    assert r.to_dict()["sizes"]["mid"]["cycles"] == [[DOP, HOP, VPP]]
+
+
+def test_merged_roles_without_a_contradiction_are_no_cycle(tmp_path):
+    r = consensus(
+        corpus_of(
+            tmp_path,
+            {
+                "a": [claim("c1", HOP, "same", VPP, "The HoP and the VP are one job.")],
+                "b": [claim("c1", HOP, "above", DOP, "The HoP is above the Director.")],
+                "c": [claim("c1", VPP, "above", PM, "The VP leads the PMs.")],
+            },
+        )
+    )
+    s = r.sizes["large"]
+    assert s.cycles == ()
+    assert names(r, s.ladder) == [[HOP, VPP], [DOP, PM]]
+
+
+def test_two_separate_cycles_are_listed_in_label_order(tmp_path):
+    three = [
+        claim("c1", HOP, "above", VPP, "HoP over VP."),
+        claim("c2", VPP, "above", DOP, "VP over Director."),
+        claim("c3", DOP, "above", HOP, "Director over HoP."),
+    ]
+    two = [
+        claim("c4", CPO, "same", COO, "The CPO is the COO here."),
+        claim("c5", CPO, "above", "CEO", "The CPO is above the CEO."),
+        claim("c6", "CEO", "above", COO, "The CEO is above the COO."),
+    ]
+    r = consensus(corpus_of(tmp_path, {"a": three, "b": two}))
+    assert names(r, r.sizes["small"].cycles) == [["CEO", CPO, COO], [DOP, HOP, VPP]]
+
+
+# ----------------------------------------------------------------------------- verdict orientation
+
+
+def test_same_verdict_names_its_roles_in_label_order(tmp_path):
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [claim("c1", CPO, "same", COO, "Here the CPO is the COO.")],
+            "b": [claim("c1", COO, "same", CPO, "The COO doubles as CPO.")],
+            "c": [claim("c1", CPO, "same", COO, "CPO and COO: one person.")],
+            "d": [claim("c1", COO, "above", CPO, "The COO is above the CPO.")],
+        },
+    )
+    assert iri(COO) < iri(CPO)  # the premise of this test: IRI order and label order differ
+    p = verdict_on(consensus(corpus), "mid", CPO, COO)
+    assert p.verdict == "same"
+    assert p.roles == (iri(CPO), iri(COO))
+    assert p.tally == {"above": 0.0, "same": 3.0, "below": 1.0}
+    assert p.voters == {"above": 0, "same": 3, "below": 1}
+    assert (p.higher, p.lower, p.independent_sources) == (None, None, 3)
+    assert p.dissent == ("d/c1",)
+    assert consensus(corpus).to_dict()["sizes"]["mid"]["pairs"][0]["roles"] == [CPO, COO]
+
+
+def test_tied_contested_pair_names_its_roles_in_label_order(tmp_path):
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [claim("c1", COO, "above", CPO, "The COO is above the CPO.")],
+            "b": [claim("c1", CPO, "above", COO, "The CPO is above the COO.")],
+        },
+    )
+    p = verdict_on(consensus(corpus), "mid", CPO, COO)
+    assert (p.verdict, p.leaning, p.roles) == ("contested", None, (iri(CPO), iri(COO)))
+    assert p.tally == {"above": 1.0, "same": 0.0, "below": 1.0}
+
+
+@pytest.mark.parametrize("strong, weak", [(COO, CPO), (CPO, COO)])
+def test_contested_pair_puts_the_role_it_leans_to_first(tmp_path, strong, weak):
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [claim("c1", strong, "above", weak, "One is above the other.")],
+            "b": [claim("c1", weak, "above", strong, "It may be the other way.", hedge="may")],
+        },
+    )
+    p = verdict_on(consensus(corpus, min_agreement=0.8), "mid", CPO, COO)
+    assert (p.verdict, p.leaning, p.roles) == ("contested", "above", (iri(strong), iri(weak)))
+    assert p.tally == {"above": 1.0, "same": 0.0, "below": 0.4}
+    assert p.agreement == pytest.approx(1 / 1.4)
+    assert p.independent_sources == 2 and p.dissent == ()
+    # decided at a lower bar: the strong side wins with the same orientation
+    q = verdict_on(consensus(corpus, min_agreement=0.7), "mid", CPO, COO)
+    assert (q.verdict, q.roles, q.higher, q.lower) == ("above", (iri(strong), iri(weak)), iri(strong), iri(weak))
+    assert q.dissent == ("b/c1",) and q.independent_sources == 1
+
+
+# ----------------------------------------------------------------------------- explain symmetry
+
+
+def sizes_of_every_kind(tmp_path):
+    """startup: HoP above VPP; small: same; mid: contested (tie); large, enterprise: no votes."""
+    return corpus_of(
+        tmp_path,
+        {
+            "a": [
+                claim("up", HOP, "above", VPP, "The HoP leads the VPs at startups.", scope="startup"),
+                claim("eq", HOP, "same", VPP, "In small firms the two titles name one job.", scope="small"),
+                claim("m1", HOP, "above", VPP, "Mid-size: the HoP is over the VP.", scope="mid"),
+            ],
+            "b": [
+                claim("up2", VPP, "reports_to", HOP, "Startup VPs report to the head.", scope="startup"),
+                claim("up3", VPP, "above", HOP, "Some say a VP is above the head.", scope="startup", hedge="some"),
+                claim("eq2", VPP, "same", HOP, "Small companies use either title.", scope="small"),
+                claim("m2", VPP, "oversees", HOP, "Mid-size: the VP oversees the HoP.", scope="mid"),
+            ],
+            "c": [claim("cp", HOP, "above", VPP, "HoP above VP, says a copy.", scope="startup")],
+        },
+    )
+
+
+def test_explain_in_either_order_is_the_mirror_image(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    ab, ba = explain(corpus, HOP, VPP), explain(corpus, VPP, HOP)
+    assert (ab.role_a, ab.role_b) == (ba.role_b, ba.role_a) == (iri(HOP), iri(VPP))
+    assert [s.verdict for s in ab.sizes] == ["above", "same", "contested", "none", "none"]
+    assert [s.verdict for s in ba.sizes] == ["below", "same", "contested", "none", "none"]
+    for s, t in zip(ab.sizes, ba.sizes, strict=True):
+        assert s.size == t.size
+        assert t.verdict == MIRROR[s.verdict]
+        assert (s.agreement, s.independent_sources) == (t.agreement, t.independent_sources)
+        assert s.tally == {d: t.tally[MIRROR[d]] for d in ("above", "same", "below")}
+        assert s.voters == {d: t.voters[MIRROR[d]] for d in ("above", "same", "below")}
+        assert [v.ref for v in s.votes] == [v.ref for v in t.votes]
+        for v, w in zip(s.votes, t.votes, strict=True):
+            assert w.direction == MIRROR[v.direction]
+            assert (v.voter, v.counted, v.weight, v.copy_group) == (w.voter, w.counted, w.weight, w.copy_group)
+
+
+def test_explain_is_relative_to_the_first_role(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    (s,) = explain(corpus, VPP, HOP, size="startup").sizes
+    rows = {v.ref: v.direction for v in s.votes}
+    # VP of Product first: every claim putting the HoP higher reads "below"
+    assert rows == {"a/up": "below", "b/up2": "below", "b/up3": "above", "c/cp": "below"}
+    assert s.tally == {"above": 0.3, "same": 0.0, "below": 3.0}
+    assert s.voters == {"above": 1, "same": 0, "below": 3}
+    # the same numbers as the consensus verdict on the pair
+    p = verdict_on(consensus(corpus), "startup", HOP, VPP)
+    assert p.roles == (iri(HOP), iri(VPP)) and p.tally == {"above": 3.0, "same": 0.0, "below": 0.3}
+    assert (s.agreement, s.independent_sources) == (p.agreement, p.independent_sources)
+
+
+def test_explain_of_pair_whose_first_role_sorts_last(tmp_path):
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [claim("c1", PM, "reports_to", HOP, "PMs report to the head of product.")],
+            "b": [claim("c1", HOP, "oversees", PM, "The head oversees PMs.")],
+        },
+    )
+    assert iri(PM) > iri(HOP)
+    (s,) = explain(corpus, PM, HOP, size="mid").sizes
+    assert (s.verdict, s.tally["below"], s.voters["below"]) == ("below", 2.0, 2)
+    assert [v.direction for v in s.votes] == ["below", "below"]
+    (t,) = explain(corpus, HOP, PM, size="mid").sizes
+    assert (t.verdict, t.tally["above"], t.voters["above"]) == ("above", 2.0, 2)
+    assert [v.direction for v in t.votes] == ["above", "above"]
+
+
+# ----------------------------------------------------------------------------- min-agreement
+
+
+@pytest.mark.parametrize("bad", [True, False, 0.49, 0.4999, 1.01, 2, 0, -1, "0.7", float("nan")])
+def test_min_agreement_must_be_a_number_from_half_to_one(tmp_path, bad):
+    corpus = corpus_of(tmp_path, {"a": [claim("c1", HOP, "above", VPP, "x above y")]})
+    with pytest.raises(UsageError, match="min-agreement must be a number from 0.5 to 1"):
+        consensus(corpus, min_agreement=bad)
+    with pytest.raises(UsageError, match="min-agreement must be a number from 0.5 to 1"):
+        explain(corpus, HOP, VPP, min_agreement=bad)
+
+
+@pytest.mark.parametrize("edge", [0.5, 1, 1.0, 0.75])
+def test_min_agreement_bounds_are_inclusive(tmp_path, edge):
+    corpus = corpus_of(tmp_path, {"a": [claim("c1", HOP, "above", VPP, "x above y")]})
+    r = consensus(corpus, min_agreement=edge)
+    assert r.min_agreement == edge and isinstance(r.min_agreement, float)
+    assert explain(corpus, HOP, VPP, min_agreement=edge).min_agreement == edge
+
+
+def test_agreement_exactly_at_the_bar_decides(tmp_path):
+    # 1.0 + 0.8 against 0.6 + 0.6: 1.8 / 3.0 = 0.6 exactly
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [claim("c1", HOP, "above", VPP, "The HoP is above the VP.")],
+            "b": [claim("c1", HOP, "above", VPP, "Generally the HoP is above.", hedge="generally")],
+            "c": [claim("c1", VPP, "above", HOP, "Often the VP is above.", hedge="often")],
+            "d": [claim("c1", VPP, "above", HOP, "The VP is often on top.", hedge="often")],
+        },
+    )
+    assert verdict_on(consensus(corpus, min_agreement=0.6), "mid", HOP, VPP).verdict == "above"
+    assert verdict_on(consensus(corpus, min_agreement=0.61), "mid", HOP, VPP).verdict == "contested"
+
+
+def test_min_agreement_from_the_corpus_settings(tmp_path):
+    corpus = corpus_of(
+        tmp_path,
+        {"a": [claim("c1", HOP, "above", VPP, "x above y")]},
+        settings="[consensus]\nmin-agreement = 0.9\n",
+    )
+    assert consensus(corpus).min_agreement == 0.9
+    assert explain(corpus, HOP, VPP).min_agreement == 0.9
+    assert consensus(corpus, min_agreement=0.5).min_agreement == 0.5
+
+
+# ----------------------------------------------------------------------------- ladder tiers
+
+
+def test_tier_is_the_longest_chain_from_the_top(tmp_path):
+    # CPO > HoP > Director > PM, with shortcuts CPO > Director and CPO > PM, and VP > PM:
+    # PM has three roles judged above it and sits below the lowest of them
+    rank = [(CPO, HOP), (HOP, DOP), (DOP, PM), (CPO, DOP), (CPO, PM), (VPP, PM)]
+    sources = {f"s{n}": [claim("c1", hi, "above", lo, f"{hi} is above {lo}.")] for n, (hi, lo) in enumerate(rank)}
+    r = consensus(corpus_of(tmp_path, sources))
+    assert names(r, r.sizes["mid"].ladder) == [[CPO, VPP], [HOP], [DOP], [PM]]
+    assert r.sizes["mid"].unplaced == () and r.sizes["mid"].cycles == ()
+
+
+ROLES = [CPO, HOP, VPP, DOP, "Group Product Manager", "Senior Product Manager", PM]
+
+
+@st.composite
+def dags(draw):
+    """Roles in a random order, and 'above' edges only from earlier to later roles (no cycle)."""
+    roles = draw(st.permutations(ROLES))[: draw(st.integers(2, len(ROLES)))]
+    pairs = [(roles[i], roles[j]) for i in range(len(roles)) for j in range(i + 1, len(roles))]
+    edges = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=len(pairs), unique=True))
+    return edges
+
+
+@settings(max_examples=60, deadline=None)
+@given(dags())
+def test_each_role_sits_one_tier_below_the_lowest_role_above_it(edges):
+    sources = {
+        f"s{n}": [(f"c{n}", hi, "above", lo, f"{hi} above {lo}", "any", "definite")] for n, (hi, lo) in enumerate(edges)
+    }
+    r = consensus(memory_corpus(sources), sizes=["mid"], workers=1)
+    tier = {r.label(role): t for t, roles in enumerate(r.sizes["mid"].ladder) for role in roles}
+    above: dict[str, set[str]] = {}
+    for hi, lo in edges:
+        above.setdefault(lo, set()).add(hi)
+        above.setdefault(hi, set())
+    assert set(tier) == set(above)
+    for role, bosses in above.items():
+        assert tier[role] == (1 + max(tier[b] for b in bosses) if bosses else 0), (role, tier)
+    assert r.sizes["mid"].cycles == () and r.sizes["mid"].unplaced == ()
