@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_consensus_support import CPO, DOP, HOP, PM, VPP, claim, iri, memory_corpus, write_corpus
 
+from rolegraph import load_corpus
 from rolegraph.consensus import consensus, explain
 from rolegraph.errors import UsageError
-from rolegraph import load_corpus
 from rolegraph.model import SIZES
 
 COO = "COO"  # its IRI sorts before the CPO's (chief-operating < chief-product), its label after
