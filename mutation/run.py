@@ -114,16 +114,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2, help="mutants tested at once (default 2)")
     ap.add_argument("--keep", action="store_true", help="keep mutants/ and mutmut's test stats from the last run")
     ap.add_argument("--report", action="store_true", help="only print the table of the last run")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep mutants/ and the last sample; re-run only its mutants not killed yet (after adding tests)",
+    )
     ap.add_argument("--survivors", action="store_true", help="also list the surviving mutants (see: mutmut show NAME)")
     ap.add_argument("--json", type=Path, help="also write the counts and survivors to this file")
     args = ap.parse_args(argv)
 
-    if args.report:
+    if args.report or args.resume:
         if not SAMPLE_FILE.exists():
-            print("no run to report: run python mutation/run.py first", file=sys.stderr)
+            print("no run to report or resume: run python mutation/run.py first", file=sys.stderr)
             return 2
         names = SAMPLE_FILE.read_text(encoding="utf-8").split()
-    else:
+    if args.resume:
+        log = MUTANTS / "run.log"
+        if mutmut("generate", str(args.workers), log=log) != 0:  # regenerates the functions that changed
+            print(f"generating the mutants failed; see {log}", file=sys.stderr)
+            return 1
+        meta = load_meta()
+        todo = [n for n in names if n in meta and status(meta[n][1]) not in ("killed", "timeout")]
+        print(f"resuming: {len(todo)} of {len(names)} sampled mutants not killed yet; log: {log}", flush=True)
+        if todo:
+            t0 = time.monotonic()
+            rc = mutmut("run", "--max-children", str(args.workers), *todo, log=log)
+            print(f"mutmut finished (exit {rc}) in {time.monotonic() - t0:.0f} s", flush=True)
+    elif not args.report:
         if not args.keep and MUTANTS.exists():
             shutil.rmtree(MUTANTS)  # fresh stats: which tests cover what is measured again
         MUTANTS.mkdir(exist_ok=True)
