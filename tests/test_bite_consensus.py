@@ -306,3 +306,41 @@ def test_each_role_sits_one_tier_below_the_lowest_role_above_it(edges):
     for role, bosses in above.items():
         assert tier[role] == (1 + max(tier[b] for b in bosses) if bosses else 0), (role, tier)
     assert r.sizes["mid"].cycles == () and r.sizes["mid"].unplaced == ()
+
+
+def test_explain_takes_role_iris(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    by_iri = explain(corpus, iri(HOP), iri(VPP))
+    by_label = explain(corpus, HOP, "vp of product")
+    assert (by_iri.role_a, by_iri.role_b) == (iri(HOP), iri(VPP))
+    assert by_iri == by_label
+
+
+def test_explain_at_a_size_without_votes_is_empty(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    (s,) = explain(corpus, HOP, VPP, size="enterprise").sizes
+    assert (s.size, s.verdict, s.agreement, s.independent_sources, s.votes) == ("enterprise", "none", 0.0, 0, ())
+    assert s.tally == {"above": 0.0, "same": 0.0, "below": 0.0}
+    assert s.voters == {"above": 0, "same": 0, "below": 0}
+    assert all(isinstance(x, float) for x in s.tally.values()) and all(type(x) is int for x in s.voters.values())
+
+
+def test_explain_lists_copy_groups_by_id(tmp_path):
+    one = "The head of product is the boss of every VP of product."
+    two = "A VP of Product reports into the head of product at most firms."
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "p1": [claim("c1", HOP, "above", VPP, one)],
+            "p2": [claim("c1", HOP, "above", VPP, one)],
+            "p3": [claim("c1", VPP, "reports_to", HOP, two)],
+            "p4": [claim("c1", VPP, "reports_to", HOP, two.upper())],
+        },
+    )
+    e = explain(corpus, HOP, VPP)
+    assert len(e.copy_groups) == 2
+    assert [g.id for g in e.copy_groups] == sorted(g.id for g in e.copy_groups)
+    assert {g.sources for g in e.copy_groups} == {("p1", "p2"), ("p3", "p4")}
+    assert {g.id for g in e.copy_groups} == {g.id for g in consensus(corpus).copy_groups}
+    (s,) = explain(corpus, HOP, VPP, size="mid").sizes
+    assert (s.verdict, s.independent_sources, s.tally["above"]) == ("above", 2, 2.0)

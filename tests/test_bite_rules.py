@@ -306,3 +306,28 @@ def test_missing_subject_relation_and_quote_are_three_findings(tmp_path):
 def test_top_claim_needs_no_object(tmp_path):
     root = build(tmp_path / "c", {"s1": (TEXT, [{"id": "t", "subject": "CPO", "relation": "top", "quote": "Q"}])})
     assert lint(root, ["RG001"]) == []
+
+
+def test_role_hanging_off_a_cycle_is_not_part_of_it(tmp_path):
+    # Head of Product also outranks the Product Manager, who outranks no one
+    root = cycle(tmp_path, extra={"s2": [claim("leaf", "Head of Product", "above", "Product Manager")]})
+    (f,) = lint(root, ["RG105"])
+    assert f["roles"] == ["Chief Product Officer", "Head of Product", "VP of Product"]
+    assert "leaf" not in [c["id"] for c in f["claims"]]
+
+
+def test_unknown_role_without_a_close_label_points_at_the_role_list(tmp_path):
+    root = build(tmp_path / "c", {"s1": (TEXT, [claim("c1", "Xyzzy Wrangler", "above", "CPO")])})
+    (f,) = lint(root, ["RG002"])
+    assert f["message"] == "unknown role 'Xyzzy Wrangler' in subject; see: rolegraph roles (or add it to roles.ttl)"
+    (g,) = lint(build(tmp_path / "d", {"s1": (TEXT, [claim("c1", "CPO", "above", "Hed of Product")])}), ["RG002"])
+    assert g["message"].startswith("unknown role 'Hed of Product' in object; did you mean 'Head of Product'")
+
+
+def test_quotes_are_not_checked_against_a_missing_snapshot(tmp_path):
+    root = build(tmp_path / "c", {"s1": (TEXT, [claim("c1", "CPO", "top", quote="not on the page")])})
+    (root / "sources" / "s1.txt").unlink()
+    for engine in ENGINES:
+        found = lint(root, ["RG004", "RG005", "RG006"], engine)
+        assert [(f["code"], f["name"]) for f in found] == [("RG006", "snapshot-missing")]
+        assert found[0]["message"] == "snapshot sources/s1.txt does not exist; add the page text there or fix the path"
