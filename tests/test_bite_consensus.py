@@ -344,3 +344,28 @@ def test_explain_lists_copy_groups_by_id(tmp_path):
     assert {g.id for g in e.copy_groups} == {g.id for g in consensus(corpus).copy_groups}
     (s,) = explain(corpus, HOP, VPP, size="mid").sizes
     assert (s.verdict, s.independent_sources, s.tally["above"]) == ("above", 2, 2.0)
+
+
+def test_cycles_are_ordered_by_label_not_by_iri(tmp_path):
+    # by IRI the COO's cycle would come first (chief-operating < chief-product); by label the CPO's
+    execs = [
+        claim("e1", COO, "above", "CTO", "The COO is above the CTO."),
+        claim("e2", "CTO", "above", "Founder", "The CTO is above the founder."),
+        claim("e3", "Founder", "above", COO, "The founder is above the COO."),
+    ]
+    product = [
+        claim("p1", CPO, "above", HOP, "The CPO is above the HoP."),
+        claim("p2", HOP, "above", VPP, "The HoP is above the VP."),
+        claim("p3", VPP, "above", CPO, "The VP is above the CPO."),
+    ]
+    r = consensus(corpus_of(tmp_path, {"a": execs, "b": product}))
+    assert names(r, r.sizes["mid"].cycles) == [[CPO, HOP, VPP], [COO, "CTO", "Founder"]]
+
+
+def test_label_of_an_unknown_iri_is_the_iri(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    stranger = "https://example.org/role/stranger"
+    assert consensus(corpus).label(stranger) == stranger
+    assert consensus(corpus).label(iri(HOP)) == HOP
+    assert explain(corpus, HOP, VPP).label(stranger) == stranger
+    assert explain(corpus, HOP, VPP).label(iri(VPP)) == VPP
