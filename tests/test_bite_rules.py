@@ -331,3 +331,25 @@ def test_quotes_are_not_checked_against_a_missing_snapshot(tmp_path):
         found = lint(root, ["RG004", "RG005", "RG006"], engine)
         assert [(f["code"], f["name"]) for f in found] == [("RG006", "snapshot-missing")]
         assert found[0]["message"] == "snapshot sources/s1.txt does not exist; add the page text there or fix the path"
+
+
+@pytest.mark.parametrize("name", ["RG105", "rg105", " rank-cycle ", "Rank-Cycle"])
+def test_a_rule_is_found_by_code_or_name_in_any_case(name):
+    from click.testing import CliRunner
+
+    from rolegraph.cli import main
+
+    r = CliRunner().invoke(main, ["rules", name], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert r.output.startswith("RG105 rank-cycle\n")
+
+
+@pytest.mark.parametrize("name", ["RG10", "rank", "RG105x", "opposite rank"])
+def test_a_rule_is_not_found_by_part_of_its_code_or_name(name):
+    from click.testing import CliRunner
+
+    from rolegraph.cli import main
+
+    r = CliRunner().invoke(main, ["rules", name])
+    assert r.exit_code == 2
+    assert f"no rule {name!r}; see: rolegraph rules" in r.output
