@@ -369,3 +369,31 @@ def test_label_of_an_unknown_iri_is_the_iri(tmp_path):
     assert consensus(corpus).label(iri(HOP)) == HOP
     assert explain(corpus, HOP, VPP).label(stranger) == stranger
     assert explain(corpus, HOP, VPP).label(iri(VPP)) == VPP
+
+
+def test_top_roles_per_size_in_label_order_with_their_labels(tmp_path):
+    corpus = corpus_of(
+        tmp_path,
+        {
+            "a": [
+                claim("t1", COO, "top", None, "The COO is the top role here.", scope="large..enterprise"),
+                claim("t2", "Founder", "top", None, "The founder is on top.", scope="startup"),
+            ],
+            "b": [
+                claim("t1", CPO, "top", None, "The CPO is the top product role.", scope="large"),
+                claim("t2", COO, "top", None, "Nobody outranks the COO.", scope="large"),
+            ],
+        },
+    )
+    r = consensus(corpus)
+    assert {s: r.sizes[s].size for s in SIZES} == {s: s for s in SIZES}
+    assert r.sizes["large"].top == ((iri(CPO), ("b/t1",)), (iri(COO), ("a/t1", "b/t2")))
+    assert r.sizes["enterprise"].top == ((iri(COO), ("a/t1",)),)
+    assert r.sizes["mid"].top == ()
+    # roles that only appear in top claims still carry their labels
+    assert r.to_dict()["sizes"]["startup"]["top"] == [{"role": "Founder", "claims": ["a/t2"]}]
+    assert r.to_dict()["sizes"]["large"]["top"] == [
+        {"role": CPO, "claims": ["b/t1"]},
+        {"role": COO, "claims": ["a/t1", "b/t2"]},
+    ]
+    assert r.labels[iri("Founder")] == "Founder"
