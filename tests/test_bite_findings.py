@@ -253,3 +253,19 @@ def test_dissent_within_one_source_is_reported_once(tmp_path):
         assert [c["id"] for c in f["claims"]] == ["up", "down", "down2"]
         assert f["message"].startswith("Head of Product above VP of Product (1 claim, 1 source) against ")
         assert "(2 claims, 1 source)" in f["message"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_claims_with_an_unknown_scope_take_no_side(tmp_path, engine):
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (TEXT, [claim("up", HOP, "above", VPP), claim("vague", VPP, "above", HOP, scope="big firms")]),
+            "s2": (TEXT, [claim("down", VPP, "above", HOP, scope="startup")]),
+        },
+    )
+    found = lint(root, ["RG003", "RG101"], engine)
+    assert [(f["code"], [c["id"] for c in f["claims"]]) for f in found] == [
+        ("RG101", ["up", "down"]),
+        ("RG003", ["vague"]),
+    ]

@@ -353,3 +353,18 @@ def test_a_rule_is_not_found_by_part_of_its_code_or_name(name):
     r = CliRunner().invoke(main, ["rules", name])
     assert r.exit_code == 2
     assert f"no rule {name!r}; see: rolegraph rules" in r.output
+
+
+def test_claims_with_an_unknown_scope_make_no_cycle(tmp_path):
+    root = cycle(tmp_path, extra={"s4": [claim("x", "VP of Product", "above", "CPO", scope="huge")]})
+    (f,) = lint(root, ["RG105"])
+    assert [c["id"] for c in f["claims"]] == ["e1", "e2", "e3"]
+    broken = build(
+        tmp_path / "d",
+        {
+            "s1": (TEXT, [claim("e1", "CPO", "above", "Head of Product")]),
+            "s2": (TEXT, [claim("e2", "Head of Product", "above", "VP of Product")]),
+            "s3": (TEXT, [claim("e3", "VP of Product", "above", "CPO", scope="huge")]),
+        },
+    )
+    assert lint(broken, ["RG105"]) == []
