@@ -397,3 +397,34 @@ def test_top_roles_per_size_in_label_order_with_their_labels(tmp_path):
         {"role": COO, "claims": ["a/t1", "b/t2"]},
     ]
     assert r.labels[iri("Founder")] == "Founder"
+
+
+def test_claims_naming_one_role_twice_do_not_vote(tmp_path):
+    r = consensus(
+        corpus_of(
+            tmp_path,
+            {
+                "a": [
+                    claim("c1", VPP, "same", "Vice President of Product", "The VP is the Vice President."),
+                    claim("c2", VPP, "above", "VP Product", "The VP is above the VP."),
+                ]
+            },
+        )
+    )
+    assert all(s.pairs == () and s.votes == 0 and s.ladder == () for s in r.sizes.values())
+
+
+def test_hedges_without_a_weight_do_not_vote():
+    from rolegraph.corpus.settings import Settings
+
+    sources = {
+        "a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "definite")],
+        "b": [("c1", VPP, "above", HOP, "VP over HoP", "any", "may")],
+        "c": [("c1", CPO, "top", None, "CPO on top", "any", "may")],
+    }
+    only_firm = Settings(weights={"definite": 1.0, "generally": 0.8})
+    r = consensus(memory_corpus(sources, settings=only_firm), workers=1)
+    p = verdict_on(r, "mid", HOP, VPP)
+    assert (p.verdict, p.claims, p.agreement) == ("above", ("a/c1",), 1.0)
+    assert r.sizes["mid"].top == ()
+    assert r.weights == {"definite": 1.0, "generally": 0.8}
