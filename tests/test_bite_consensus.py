@@ -428,3 +428,22 @@ def test_hedges_without_a_weight_do_not_vote():
     assert (p.verdict, p.claims, p.agreement) == ("above", ("a/c1",), 1.0)
     assert r.sizes["mid"].top == ()
     assert r.weights == {"definite": 1.0, "generally": 0.8}
+
+
+def test_sizes_are_named_in_any_case_and_come_back_in_ladder_order(tmp_path):
+    corpus = sizes_of_every_kind(tmp_path)
+    assert list(consensus(corpus, sizes=[" Large ", "STARTUP", "large"]).sizes) == ["startup", "large"]
+    assert list(consensus(corpus, sizes=[]).sizes) == list(SIZES)
+    assert [s.size for s in explain(corpus, HOP, VPP, size=["Enterprise", "small"]).sizes] == ["small", "enterprise"]
+    assert [s.size for s in explain(corpus, HOP, VPP, size=" MID").sizes] == ["mid"]
+    with pytest.raises(UsageError, match=r"^unknown size 'medium'; use one of startup, small, mid, large, enterprise$"):
+        explain(corpus, HOP, VPP, size="medium")
+
+
+def test_a_corpus_without_settings_uses_the_defaults():
+    corpus = memory_corpus({"a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "may")]})
+    corpus.settings = None
+    r = consensus(corpus, workers=1)
+    assert (r.min_agreement, r.similarity) == (0.6, 90.0)
+    assert r.weights["may"] == 0.4 and verdict_on(r, "mid", HOP, VPP).tally["above"] == 0.4
+    assert explain(corpus, HOP, VPP).min_agreement == 0.6
