@@ -447,3 +447,28 @@ def test_a_corpus_without_settings_uses_the_defaults():
     assert (r.min_agreement, r.similarity) == (0.6, 90.0)
     assert r.weights["may"] == 0.4 and verdict_on(r, "mid", HOP, VPP).tally["above"] == 0.4
     assert explain(corpus, HOP, VPP).min_agreement == 0.6
+
+
+def test_decided_verdicts_lean_nowhere(tmp_path):
+    r = consensus(sizes_of_every_kind(tmp_path))
+    assert [(p.verdict, p.leaning) for s in ("startup", "small") for p in r.sizes[s].pairs] == [
+        ("above", None),
+        ("same", None),
+    ]
+
+
+def test_weightless_claims_leave_a_pair_contested_at_zero():
+    from rolegraph.corpus.settings import Settings
+
+    sources = {"a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "some")]}
+    zero = Settings(weights={"definite": 1.0, "generally": 0.8, "often": 0.6, "may": 0.4, "some": 0.0})
+    p = verdict_on(consensus(memory_corpus(sources, settings=zero), workers=1), "mid", HOP, VPP)
+    assert (p.verdict, p.agreement, p.leaning, p.tally["above"]) == ("contested", 0.0, None, 0.0)
+
+
+def test_a_corpus_without_vocabulary_is_labelled_by_iri():
+    corpus = memory_corpus({"a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "definite")]})
+    corpus.vocabulary = None
+    r = consensus(corpus, workers=1)
+    assert r.labels == {iri(HOP): iri(HOP), iri(VPP): iri(VPP)}
+    assert r.sizes["mid"].ladder == ((iri(HOP),), (iri(VPP),))
