@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generating the mutants failed; see {log}", file=sys.stderr)
             return 1
         meta = load_meta()
-        todo = [n for n in names if n in meta and status(meta[n][1]) not in ("killed", "timeout")]
+        equiv = equivalents()  # listed equivalents keep their verdict: re-running them cannot kill them
+        todo = [n for n in names if n in meta and status(meta[n][1]) not in ("killed", "timeout") and n not in equiv]
         print(f"resuming: {len(todo)} of {len(names)} sampled mutants not killed yet; log: {log}", flush=True)
         if todo:
             t0 = time.monotonic()
