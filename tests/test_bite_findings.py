@@ -269,3 +269,52 @@ def test_claims_with_an_unknown_scope_take_no_side(tmp_path, engine):
         ("RG101", ["up", "down"]),
         ("RG003", ["vague"]),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_contradiction_messages_name_both_sides(tmp_path, engine):
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (
+                TEXT,
+                [
+                    claim("na", "Director of Product", "not_above", HOP),
+                    claim("hop-top", HOP, "top", scope="mid"),
+                    claim("same", HOP, "same", VPP, scope="small"),
+                ],
+            ),
+            "s2": (
+                TEXT,
+                [
+                    claim("over", "Director of Product", "oversees", HOP, scope="mid"),
+                    claim("over2", "Director of Product", "above", HOP, scope="mid", hedge="may"),
+                    claim("vpp-top", VPP, "top", scope="mid"),
+                    claim("apart", VPP, "reports_to", HOP, scope="small"),
+                ],
+            ),
+        },
+    )
+    got = {(f["code"], f["message"]) for f in lint(root, ["RG1"], engine)}
+    assert got == {
+        (
+            "RG103",
+            "Director of Product not above Head of Product (1 claim, 1 source) against Director of Product above "
+            "Head of Product (2 claims, 1 source) [mid]",
+        ),
+        (
+            "RG104",
+            "Head of Product is the top role (1 claim, 1 source) against Director of Product above Head of Product "
+            "(2 claims, 1 source) [mid]",
+        ),
+        (
+            "RG104",
+            "Head of Product is the top role (1 claim, 1 source) against VP of Product as the top role "
+            "(1 claim, 1 source) [mid]",
+        ),
+        (
+            "RG102",
+            "Head of Product and VP of Product ranked apart (1 claim, 1 source) against the same role "
+            "(1 claim, 1 source) [small]",
+        ),
+    }
