@@ -318,3 +318,18 @@ def test_contradiction_messages_name_both_sides(tmp_path, engine):
             "(1 claim, 1 source) [small]",
         ),
     }
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_error_pair_outweighs_a_warning_pair(tmp_path, engine):
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (TEXT, [claim("firm", HOP, "above", VPP), claim("hedged", HOP, "above", VPP, hedge="may")]),
+            "s2": (TEXT, [claim("down", VPP, "above", HOP)]),
+        },
+    )
+    (f,) = lint(root, ["RG101"], engine)
+    assert f["severity"] == "error"
+    assert f["roles"] == [HOP, VPP]
+    assert (f["name"], f["scope"]) == ("opposite-rank", "any")
