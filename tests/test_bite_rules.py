@@ -368,3 +368,25 @@ def test_claims_with_an_unknown_scope_make_no_cycle(tmp_path):
         },
     )
     assert lint(broken, ["RG105"]) == []
+
+
+def test_cycle_is_found_behind_roles_already_ranked(tmp_path):
+    # CEO > CPO > Founder holds no cycle; the Director, Head and VP of Product form one
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (TEXT, [claim("a", "CEO", "above", "CPO"), claim("b", "CPO", "above", "Founder")]),
+            "s2": (
+                TEXT,
+                [
+                    claim("c", "Director of Product", "above", "Head of Product"),
+                    claim("d", "Head of Product", "above", "VP of Product"),
+                    claim("e", "VP of Product", "above", "Director of Product"),
+                ],
+            ),
+        },
+    )
+    for engine in ENGINES:
+        (f,) = lint(root, ["RG105"], engine)
+        assert f["roles"] == ["Director of Product", "Head of Product", "VP of Product"]
+        assert [c["id"] for c in f["claims"]] == ["c", "d", "e"]
