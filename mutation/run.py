@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         meta = load_meta()
         equiv = equivalents()  # listed equivalents keep their verdict: re-running them cannot kill them
-        todo = [n for n in names if n in meta and status(meta[n][1]) not in ("killed", "timeout") and n not in equiv]
+        # timeouts are re-run too: mutmut forgets them when the timeout settings change
+        todo = [n for n in names if n in meta and status(meta[n][1]) != "killed" and n not in equiv]
         print(f"resuming: {len(todo)} of {len(names)} sampled mutants not killed yet; log: {log}", flush=True)
         if todo:
             t0 = time.monotonic()
