@@ -42,7 +42,10 @@ TARGETS = {  # step -> (size or None for any, max wall s, max peak MiB)
     ("version", None): (0.15, None),
     ("help", None): (0.15, None),
     ("lint_bundled", None): (1.0, None),
+    ("report", 10000): (10.0, None),
+    ("report_bundled", None): (1.0, None),
 }
+REPORT_MB_TARGET = 10.0  # page size of the 10k-claim report
 SHACL_RATIO_TARGET = 50.0
 
 
@@ -212,6 +215,11 @@ def bench_size(n: int, args, tmp: Path) -> list[dict]:
             rows.append(
                 {"size": n, "step": "consensus", "note": "not available (no rolegraph.consensus / rolegraph.ladder)"}
             )
+    if on("report"):
+        page = tmp / f"report-{n}.html"
+        r = run_proc([ROLEGRAPH, "report", "--corpus", str(corpus), "-o", str(page)], env=env)
+        r["page_mb"] = round(page.stat().st_size / 1e6, 2) if page.exists() else None
+        add("report", r, f"page {r['page_mb']} MB, {'warm' if on('lint_cache') else 'cold'} cache, Graphviz ladders")
     reused = [r for r in args.reuse_rows if r.get("size") == n and r.get("step") == "lint_shacl"]
     if on("shacl") and reused:
         rows.append({**reused[0], "note": reused[0].get("note", "") + f" [reused from {args.reuse_shacl}]"})
@@ -236,6 +244,7 @@ def global_steps(args, tmp: Path) -> list[dict]:
         ("version", [ROLEGRAPH, "--version"]),
         ("help", [ROLEGRAPH, "--help"]),
         ("lint_bundled", [ROLEGRAPH, "lint", "--format", "json", "-o", str(tmp / "bundled.json")]),
+        ("report_bundled", [ROLEGRAPH, "report", "-o", str(tmp / "bundled.html")]),
     ):
         runs = [run_proc(cmd) for _ in range(args.repeat)]
         walls = [r["wall_s"] for r in runs]
@@ -289,6 +298,10 @@ def evaluate(rows: list[dict]) -> list[dict]:
                     "status": "met" if met else "MISSED",
                 }
             )
+    for (step, size), r in by.items():  # the report's page size
+        if step == "report" and size == 10000 and r.get("page_mb") is not None:
+            ok, want = r["page_mb"] <= REPORT_MB_TARGET, f"report page @ {size}: <= {REPORT_MB_TARGET:g} MB"
+            out.append({"target": want, "measured": f"{r['page_mb']} MB", "status": "met" if ok else "MISSED"})
     steps = sorted({s for s, n in by if n})
     for step in steps:
         sizes = sorted(n for s, n in by if s == step and n and "wall_s" in by[(s, n)])
@@ -335,7 +348,9 @@ def main(argv=None) -> int:
     ap.add_argument("--shacl-max", type=int, default=1000, help="largest size the pyshacl baseline runs at")
     ap.add_argument("--shacl-timeout", type=float, default=600.0)
     ap.add_argument("--repeat", type=int, default=5, help="runs of --version, --help and the bundled lint")
-    ap.add_argument("--only", default=None, help="comma-separated: load,compile,lint,lint_cache,consensus,shacl,global")
+    ap.add_argument(
+        "--only", default=None, help="comma-separated: load,compile,lint,lint_cache,consensus,report,shacl,global"
+    )
     ap.add_argument(
         "--reuse-shacl",
         type=Path,

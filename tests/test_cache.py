@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import os
 import shutil
 import time
@@ -11,6 +12,7 @@ import pytest
 from corpus_builder import build, claim, tree_digest
 
 import rolegraph
+from rolegraph import codec
 from rolegraph.corpus import bundled_corpus_path
 from rolegraph.corpus import cache as cache_mod
 from rolegraph.corpus import files as files_mod
@@ -152,3 +154,49 @@ def test_plain_file_listing_refuses_a_folder_symlinked_outside(tmp_path):
     budget = files_mod.Budget()
     assert files_mod.plain_file(root, "sources/x.txt", budget) is None
     assert files_mod.locate(root, "sources/x.txt") == (None, "leads outside the corpus")
+
+
+def _planted(shard_bytes: bytes) -> tuple[bytes, bytes]:
+    """A shard whose entry says the first claim's subject is "CPO", with the checksum of the real
+    shard (as a tampered or bit-rotted file would carry), and the same planted entry sealed afresh."""
+    doc = codec.unseal(shard_bytes)
+    assert isinstance(doc, dict)
+    entries = dict(doc["entries"])
+    *keys, dumped = entries["claims/a.yaml"]
+    source = codec.load_source(dumped)
+    source.claims[0].subject_text = "CPO"
+    entries["claims/a.yaml"] = (*keys, codec.dump_source(source))
+    resealed = codec.seal({**doc, "entries": entries})
+    trailer = len(shard_bytes) - len(marshal.dumps(doc))
+    return resealed[:-trailer] + shard_bytes[-trailer:], resealed
+
+
+def test_a_corrupted_shard_is_ignored_and_the_answer_stays_right(tmp_path, cache_dir, later, reads):
+    root = _corpus(tmp_path)
+    fresh = _fields(rolegraph.load_corpus(root))
+    rolegraph.load_corpus(root, cache=True)
+    shard = cache_mod.cache_file(root, "claims/a.yaml")
+    good = shard.read_bytes()
+    planted, resealed = _planted(good)
+    middle = len(good) // 3
+    flipped = good[:middle] + bytes([good[middle] ^ 0x20]) + good[middle + 1 :]
+    for damaged in (planted, flipped, good[:-1], good + b"x"):
+        shard.write_bytes(damaged)
+        reads.clear()
+        assert _fields(rolegraph.load_corpus(root, cache=True)) == fresh
+        assert reads == ["a.yaml"]  # a cache miss: the claims file was read and parsed again
+        assert codec.unseal(shard.read_bytes()) is not None  # and the shard was written afresh
+    # the checks above fail for the checksum, not by luck: the same entry, sealed, is served
+    shard.write_bytes(resealed)
+    reads.clear()
+    served = rolegraph.load_corpus(root, cache=True)
+    assert reads == [] and served.claims()[0].subject_text == "CPO"
+
+
+def test_seal_rejects_every_single_bit_flip():
+    data = codec.seal({"format": "x", "entries": {"claims/a.yaml": ("d", None, "s", "h", None, (1, 2))}})
+    assert codec.unseal(data) == {"format": "x", "entries": {"claims/a.yaml": ("d", None, "s", "h", None, (1, 2))}}
+    for i in range(len(data)):
+        for bit in (0x01, 0x80):
+            assert codec.unseal(data[:i] + bytes([data[i] ^ bit]) + data[i + 1 :]) is None
+    assert codec.unseal(b"") is None and codec.unseal(marshal.dumps({"format": "x"})) is None

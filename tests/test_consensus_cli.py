@@ -224,3 +224,36 @@ def test_registered_in_main_cli_with_the_library_choices():
     assert main.get_command(ctx, "consensus").name == "consensus"
     # the CLI spells the choices out (so --help needs no import of the consensus package)
     assert cli.SIZES == SIZES and cli.CONSENSUS_FORMATS == FORMATS
+
+
+def test_terminal_escapes_in_quotes_and_labels_are_shown_escaped(tmp_path):
+    """A page can carry control characters; consensus text, markdown and csv never pass them to a terminal."""
+    from click.testing import CliRunner
+    from corpus_builder import build, claim
+
+    from rolegraph.cli import main
+
+    evil = "the Head of Product\x1b]0;owned\x07 sits above\x1b[2J the VP of Product"
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (f"Intro. {evil}. End.\n", [claim("c1", "Head of Product", "above", "VP of Product", quote=evil)]),
+            "s2": (
+                "The VP of Product leads.\n",
+                [claim("c2", "VP of Product", "above", "Head of Product", quote="The VP of Product leads")],
+            ),
+        },
+    )
+    for args in (
+        ["consensus"],
+        ["consensus", "--format", "markdown"],
+        ["consensus", "--format", "csv"],
+        ["consensus", "--explain", "Head of Product", "VP of Product"],
+        ["consensus", "--explain", "Head of Product", "VP of Product", "--format", "markdown"],
+        ["consensus", "--explain", "Head of Product", "VP of Product", "--format", "csv"],
+    ):
+        r = CliRunner().invoke(main, [*args, "--corpus", str(root)])
+        assert r.exit_code == 0, r.output
+        assert "\x1b" not in r.stdout and "\x07" not in r.stdout, args
+        if "--explain" in args:
+            assert "\\x1b" in r.stdout, args

@@ -29,6 +29,7 @@ from rolegraph import yamlsafe
 from rolegraph.corpus.claims import MAX_CLAIMS_PER_FILE
 
 CORPUS_COMMANDS = ("lint", "stats", "export", "consensus")
+PUBLISHING = ("stats", "export", "consensus")
 HEAVY = ("lint", "export")  # for the slow cases: the loader is shared by all commands
 A = "claims/a.yaml"
 
@@ -43,8 +44,13 @@ class Case:
     commands: tuple[str, ...] = CORPUS_COMMANDS
     subprocess: bool = False  # also run through the real executable
     extra: dict = field(default_factory=dict)
+    # an extra claims entry next to the good a.yaml: lint refuses, the publishing commands leave it out
+    # (exit 0, one "source left out" line at ``where``) and refuse with --strict
+    left_out: bool = False
 
-    def expected(self, command: str) -> int:
+    def expected(self, command: str, *, strict: bool = False) -> int:
+        if self.left_out and command in PUBLISHING and not strict:
+            return 0
         return self.code if isinstance(self.code, int) else self.code[command]
 
 
@@ -210,12 +216,28 @@ CASES = [
         lambda root: (root / "claims" / "\x1b[31mred.yaml").write_text(CLAIMS),
         "claims/\\x1b[31mred.yaml",
         contains="file name has control characters",
+        left_out=True,
     ),
-    Case("claims-entry-folder", folder("claims/d.yaml"), "claims/d.yaml", contains="not a regular file"),
-    Case("claims-entry-fifo", fifo("claims/f.yaml"), "claims/f.yaml", contains="not a regular file", subprocess=True),
-    Case("claims-link-dev-zero", symlink("claims/z.yaml", "/dev/zero"), "claims/z.yaml", subprocess=True),
-    Case("claims-link-outside", symlink("claims/z.yaml", "/etc/hostname"), "claims/z.yaml", contains="outside"),
-    Case("claims-link-loop", symlink("claims/z.yaml", "z.yaml"), "claims/z.yaml", contains="symlink"),
+    Case("claims-entry-folder", folder("claims/d.yaml"), "claims/d.yaml", contains="not a regular file", left_out=True),
+    Case(
+        "claims-entry-fifo",
+        fifo("claims/f.yaml"),
+        "claims/f.yaml",
+        contains="not a regular file",
+        subprocess=True,
+        left_out=True,
+    ),
+    Case(
+        "claims-link-dev-zero", symlink("claims/z.yaml", "/dev/zero"), "claims/z.yaml", subprocess=True, left_out=True
+    ),
+    Case(
+        "claims-link-outside",
+        symlink("claims/z.yaml", "/etc/hostname"),
+        "claims/z.yaml",
+        contains="outside",
+        left_out=True,
+    ),
+    Case("claims-link-loop", symlink("claims/z.yaml", "z.yaml"), "claims/z.yaml", contains="symlink", left_out=True),
     Case("claims-folder-outside", claims_folder_outside, "claims", contains="outside the corpus"),
     # --- paths that lead out of the corpus
     Case("snapshot-absolute", sub("snapshot: sources/a.txt", "snapshot: /etc/passwd"), f"{A}:6", subprocess=True),
@@ -326,16 +348,30 @@ def _prepared(tmp_path: Path, case: Case) -> tuple[Path, dict[str, str]]:
 def test_table_in_process(tmp_path, cache, case):
     root, before = _prepared(tmp_path, case)
     commands = case.commands + (("roles",) if case.name in ROLES_CASES else ())
+    where = f"{root}/{case.where}" if case.where else None
+    refused = None
     for command in commands:
         t0 = time.monotonic()
         run = run_inprocess([command, "--corpus", str(root)], cache=cache)
         code = (2 if case.expected("lint") else 0) if command == "roles" else case.expected(command)
-        where = f"{root}/{case.where}" if case.where else None
         assert_clean_failure(run, code, where if code else None, contains=case.contains if code else "")
         assert time.monotonic() - t0 < 20, f"{command} took too long"
         assert tree_digest(root) == before, f"{command} changed the corpus"
+        refused = run if code == 2 else refused
+        if case.left_out and command in PUBLISHING:
+            assert_left_out(run, where, case.contains)
+            strict = run_inprocess([command, "--corpus", str(root), "--strict"], cache=cache)
+            assert_clean_failure(strict, case.expected(command, strict=True), where, contains=case.contains)
+            refused = strict
     if case.expected("lint") == 2:
-        assert run.stderr.rstrip().endswith("nothing was written"), run.stderr
+        assert refused.stderr.rstrip().endswith("nothing was written"), refused.stderr
+
+
+def assert_left_out(run, where: str, contains: str) -> None:
+    """The entry is named in one "source left out" line, followed by the count line."""
+    lines = run.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(where) and ": source left out: " in lines[0], lines
+    assert contains in lines[0] and lines[1].startswith("rolegraph: 1 source left out; "), lines
 
 
 SUBSET = [c for c in CASES if c.subprocess]
@@ -350,6 +386,10 @@ def test_subset_as_real_process(tmp_path, cache, case):
         code = case.expected(command)
         assert_clean_failure(run, code, f"corpus/{case.where}" if code and case.where else None, contains=case.contains)
         assert tree_digest(root) == before
+        if case.left_out and command in PUBLISHING:
+            assert_left_out(run, f"corpus/{case.where}", case.contains)
+            run = run_subprocess([command, "--corpus", "corpus", "--strict"], cwd=tmp_path, cache=cache, timeout=30)
+            assert_clean_failure(run, 2, f"corpus/{case.where}", contains=case.contains)
 
 
 def test_messages_are_prefixed_with_the_corpus_argument_exactly(tmp_path, cache):

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import rolegraph
 from rolegraph.consensus import consensus
-from rolegraph.errors import InputError, UsageError
+from rolegraph.errors import InputError, Problem, UsageError
 from rolegraph.init import SETTINGS_TEMPLATE
 from rolegraph.linter import check_structure
 
@@ -86,7 +86,41 @@ def check_corpus(root: Path) -> None:
         rolegraph.stats(corpus)
         with contextlib.suppress(UsageError):
             consensus(corpus)
+    check_usable(root)
     assert tree_digest(root) == before
+
+
+def check_usable(root: Path) -> None:
+    """What the publishing commands run: the corpus with broken claims and unreadable files left out.
+    Each record meets the standard of a problem; the usable part has no structure error left; strict
+    refuses exactly when something was left out (or when the tolerant load refuses too)."""
+    try:
+        usable = rolegraph.load_usable_corpus(root, allow_empty=True)
+    except InputError as e:  # a problem of the whole corpus: strict refuses it as well
+        _check_problems(root, e)
+        usable = None
+    if usable is None:
+        assert _refuses(lambda: rolegraph.load_usable_corpus(root, strict=True), root)
+        return
+    for x in usable.left_out:
+        _check_problems(root, InputError(Problem(x.file, x.line, x.reason)))
+        assert "\n" not in str(x) and (x.claim is None or x.code is not None), x
+    assert rolegraph.usable_corpus(usable.corpus, allow_empty=True).left_out == ()
+    rolegraph.export(usable, "trig")
+    rolegraph.stats(usable)
+    with contextlib.suppress(UsageError):
+        consensus(usable)
+    refused = _refuses(lambda: rolegraph.load_usable_corpus(root, strict=True, allow_empty=True), root)
+    assert refused == bool(usable.left_out), usable.left_out
+
+
+def _refuses(load, root: Path) -> bool:
+    try:
+        load()
+    except InputError as e:
+        _check_problems(root, e)
+        return True
+    return False
 
 
 def _check_problems(root: Path, e: InputError) -> None:

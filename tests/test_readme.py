@@ -33,6 +33,7 @@ def test_python_api_example(tmp_path, monkeypatch, capsys):
     assert "## large\n\n| Tier | Roles |" in out  # the markdown consensus of one size
     assert scope["data"].startswith(b"@prefix")
     assert scope["why"] is not None
+    assert scope["html"].startswith("<!DOCTYPE html>") and "<h1>Ladder review</h1>" in scope["html"]
     assert (tmp_path / "new-corpus" / "claims").is_dir()
 
 

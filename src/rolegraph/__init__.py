@@ -7,7 +7,18 @@ The public API (imported lazily so the CLI starts fast)::
     report = rolegraph.lint(corpus)             # findings
     data = rolegraph.export(corpus, "trig")     # RDF bytes
     result = rolegraph.consensus(corpus)        # ladders per company size (callable package)
+    voc = rolegraph.corpus_vocabulary(folder)   # the role vocabulary a corpus uses
+    rolegraph.explain_label(voc, "HoP")         # which role a label names, and why (file:line)
+    html = rolegraph.report(corpus)             # the HTML report page (callable package)
     from rolegraph.consensus import explain, render
+
+    # publishing: leave out claims with structure errors (and unreadable claims files), say which
+    usable = rolegraph.load_usable_corpus("my-corpus", strict=False)
+    usable.left_out                             # LeftOut records: file, line, source, claim, code, reason
+    result = rolegraph.consensus(usable)        # result.left_out; also export(usable), stats(usable)
+
+It imports nothing of the package at import time (the table above is resolved on first use); it must
+not import the CLI.
 """
 
 from __future__ import annotations
@@ -18,15 +29,22 @@ __all__ = [
     "Claim",
     "Corpus",
     "InputError",
+    "LeftOut",
     "Scope",
     "Source",
+    "UsableCorpus",
     "__version__",
     "consensus",
+    "corpus_vocabulary",
+    "explain_label",
     "export",
     "init_corpus",
     "lint",
     "load_corpus",
+    "load_usable_corpus",
+    "report",
     "stats",
+    "usable_corpus",
 ]
 
 _LAZY = {
@@ -35,19 +53,25 @@ _LAZY = {
     "lint": ("rolegraph.linter", "lint"),
     "stats": ("rolegraph.corpus_stats", "stats"),
     "init_corpus": ("rolegraph.init", "init_corpus"),
+    "corpus_vocabulary": ("rolegraph.corpus.vocab_explain", "corpus_vocabulary"),
+    "explain_label": ("rolegraph.corpus.vocab_explain", "explain_label"),
     "Claim": ("rolegraph.model", "Claim"),
     "Corpus": ("rolegraph.model", "Corpus"),
     "Scope": ("rolegraph.model", "Scope"),
     "Source": ("rolegraph.model", "Source"),
     "InputError": ("rolegraph.errors", "InputError"),
+    "LeftOut": ("rolegraph.leftout", "LeftOut"),
+    "UsableCorpus": ("rolegraph.usable", "UsableCorpus"),
+    "load_usable_corpus": ("rolegraph.usable", "load_usable_corpus"),
+    "usable_corpus": ("rolegraph.usable", "usable_corpus"),
 }
 
 
 def __getattr__(name: str):
-    if name == "consensus":  # the subpackage, callable as consensus(corpus)
+    if name in ("consensus", "report"):  # subpackages, callable as consensus(corpus) and report(corpus)
         from importlib import import_module
 
-        return import_module("rolegraph.consensus")
+        return import_module(f"rolegraph.{name}")
     if name in _LAZY:
         from importlib import import_module
 

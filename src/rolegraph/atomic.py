@@ -1,4 +1,8 @@
-"""Atomic file writes: a temporary file in the same folder, then rename over the target."""
+"""Atomic file writes: a temporary file in the same folder, then rename over the target.
+
+It imports only ``errors`` and the standard library; it must not import the loader, model or
+anything above them.
+"""
 
 from __future__ import annotations
 

@@ -6,13 +6,16 @@ Layout:
 - one named graph per source holds that source's plain rank triples
   (``role:vp-of-product rg:below role:head-of-product``); the graph is a ``prov:Bundle``
   derived from the source's snapshot, so provenance attaches to it.
+
+It reads the claim model (``model``; the vocabulary type only for annotations) and imports
+pyoxigraph; it must not import the loader internals, rules, linter, formatters, consensus or CLI.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -28,6 +31,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
 PROV = "http://www.w3.org/ns/prov#"
 OA = "http://www.w3.org/ns/oa#"
 DCT = "http://purl.org/dc/terms/"
@@ -82,7 +86,7 @@ def claim_iri(c: Claim) -> str:
 
 
 def position_iri(size: str, role: str) -> str:
-    return f"{BASE}rank/{size}/{hashlib.sha1(role.encode()).hexdigest()[:16]}"
+    return f"{BASE}rank/{size}/{hashlib.sha1(role.encode(), usedforsecurity=False).hexdigest()[:16]}"
 
 
 # Quads are built as N-Quads text: (graph, "s p o"), about 10x faster than building term objects,
@@ -218,7 +222,25 @@ def vocabulary_lines(voc: Vocabulary) -> list[str]:
         lines.update(f"{t} .\n" for t in role_triples(role))
         if role.family:
             lines.add(f"<{role.family}> <{SKOS}member> <{role.iri}> .\n")
+    lines.update(f"{t} .\n" for t in override_triples(voc, set(voc.roles), retired=True))
     return sorted(lines)
+
+
+def override_triples(voc: Vocabulary, used: set[str], *, retired: bool = False) -> Iterator[str]:
+    """What a corpus's roles.ttl changed that the roles alone do not show: each role merged into
+    a used role (``skos:exactMatch`` the role it is now), the families it declared that a used
+    role is in, and, with ``retired``, each retired role (``owl:deprecated true``)."""
+    for old, new in sorted(voc.merged.items()):
+        if new in used:
+            yield f"<{old}> <{SKOS}exactMatch> <{new}>"
+    families = {voc.roles[iri].family for iri in used if iri in voc.roles}
+    for fam, label in sorted(voc.collections.items()):
+        if fam in families:
+            yield f"<{fam}> {A} <{SKOS}Collection>"
+            if label:
+                yield f"<{fam}> <{SKOS}prefLabel> {lit(label, 'en')}"
+    for old in sorted(voc.prov.retired) if retired else ():
+        yield f'<{old}> <{OWL}deprecated> "true"^^<{XSD}boolean>'
 
 
 def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
@@ -228,6 +250,8 @@ def _vocabulary_quads(corpus: Corpus, used: set[str]) -> Iterator[Quad]:
         if role is not None:
             for t in role_triples(role):
                 yield "", t
+    for t in override_triples(voc, used):  # the vocabulary the linter used: merges into these roles
+        yield "", t
 
 
 def _position_quads(corpus: Corpus) -> Iterator[Quad]:
@@ -253,7 +277,7 @@ def _position_quads(corpus: Corpus) -> Iterator[Quad]:
 Graph = dict[str, set[str]]  # subject -> its unique "p o" strings
 
 
-def _graphs(corpus: Corpus) -> dict[str, Graph]:
+def _graphs(corpus: Corpus, extra: Iterable[Quad] = ()) -> dict[str, Graph]:
     """Each graph ("" is the default graph) as its subjects' unique "p o" strings.
 
     Grouping by subject keeps the sort linear in practice: the output is sorted subject by
@@ -282,6 +306,7 @@ def _graphs(corpus: Corpus) -> dict[str, Graph]:
                 used.update(x for x in (c.subject, c.object) if x)
         add(_vocabulary_quads(corpus, used))
         add(_position_quads(corpus))
+        add(iter(extra))
     return graphs
 
 
@@ -293,11 +318,12 @@ def _lines(graph: Graph, end: str) -> Iterator[str]:
             yield head + po + end
 
 
-def compile_lines(corpus: Corpus) -> list[str]:
-    """The corpus as sorted, unique N-Quads lines (default graph first, then graph by graph)."""
+def compile_lines(corpus: Corpus, extra: Iterable[Quad] = ()) -> list[str]:
+    """The corpus as sorted, unique N-Quads lines (default graph first, then graph by graph), with
+    ``extra`` quads (such as the export's provenance activity) sorted in."""
     from .gc_pause import paused_gc
 
-    graphs = _graphs(corpus)
+    graphs = _graphs(corpus, extra)
     out: list[str] = []
     with paused_gc():
         for g in sorted(graphs):

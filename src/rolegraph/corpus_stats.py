@@ -1,13 +1,20 @@
-"""Counts over a corpus: sources, claims by relation, scope and hedge, roles used."""
+"""Counts over a corpus: sources, claims by relation, scope and hedge, roles used.
+
+It reads the claim model only (``model``); it must not import the loader, compiler, rules or CLI.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from .model import HEDGES, RELATIONS, Corpus
+from .usable import UsableCorpus, unwrap
 
 
-def stats(corpus: Corpus) -> dict:
+def stats(corpus: Corpus | UsableCorpus, *, strict: bool | None = None) -> dict:
+    """The counts of the usable claims (claims with structure errors are left out; ``strict``: refuse
+    instead), and ``left_out`` lists what was left out (last key)."""
+    corpus, left_out = unwrap(corpus, strict)
     claims = corpus.claims()
     voc = corpus.vocabulary
     rel = Counter(c.relation for c in claims if c.relation)
@@ -25,6 +32,7 @@ def stats(corpus: Corpus) -> dict:
         "scopes": dict(sorted(scope.items(), key=lambda kv: (-kv[1], kv[0]))),
         "hedges": {h: hedge[h] for h in HEDGES if hedge[h]},
         "roles": dict(sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "left_out": [x.to_dict() for x in left_out],
     }
 
 

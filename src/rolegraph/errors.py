@@ -1,4 +1,7 @@
-"""Errors that stop a command, each pointing at a file and line."""
+"""Errors that stop a command, each pointing at a file and line.
+
+It is the bottom of the package: it must not import any other rolegraph module.
+"""
 
 from __future__ import annotations
 

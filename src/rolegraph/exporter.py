@@ -1,11 +1,20 @@
-"""Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD."""
+"""Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD.
+
+It imports ``compiler`` and ``model``; it must not import the loader internals, rules, linter,
+consensus or CLI.
+"""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from .compiler import PREFIXES, compile_lines, vocabulary_lines
+from .compiler import BASE, PREFIXES, PROV, RDFS, A, Quad, compile_lines, lit, num, rg, snapshot_iri, vocabulary_lines
+from .leftout import LeftOut
 from .model import Corpus
+from .usable import UsableCorpus, unwrap
+
+#: The provenance activity of an export: what it rests on and how much it left out.
+ACTIVITY = f"{BASE}compilation"
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -15,15 +24,18 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-def export(corpus: Corpus, format: str = "trig") -> bytes:
+def export(corpus: Corpus | UsableCorpus, format: str = "trig", *, strict: bool | None = None) -> bytes:
     """The corpus as RDF bytes, byte-identical for the same corpus.
 
     Turtle has no named graphs, so it holds the union of all graphs; use TriG, N-Quads or
-    JSON-LD to keep the per-source graphs.
+    JSON-LD to keep the per-source graphs. Claims with structure errors are left out (``strict``:
+    refuse instead), as a :class:`~rolegraph.usable.UsableCorpus`'s are; the provenance activity
+    (:data:`ACTIVITY`) counts them.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    lines = compile_lines(corpus)
+    corpus, left_out = unwrap(corpus, strict)
+    lines = compile_lines(corpus, activity_quads(corpus, left_out))
     if format == "nquads":
         return "".join(lines).encode("utf-8")
     fmt = FORMATS[format]
@@ -38,6 +50,22 @@ def export(corpus: Corpus, format: str = "trig") -> bytes:
                 triples.append(t)
         return _sorted_turtle(triples)
     return ox.serialize(quads, format=fmt, prefixes=PREFIXES)
+
+
+def activity_quads(corpus: Corpus, left_out: tuple[LeftOut, ...] = ()) -> list[Quad]:
+    """The ``prov:Activity`` that made the export: the snapshots it used, how many claims it rests on
+    (``rg:claimsUsed``), and how many claims and whole sources it left out (``rg:claimsLeftOut``,
+    ``rg:sourcesLeftOut``). Nothing else in the export mentions left-out claims: they are not in it."""
+    act = f"<{ACTIVITY}>"
+    quads = [
+        ("", f"{act} {A} <{PROV}Activity>"),
+        ("", f"{act} <{RDFS}label> {lit('rolegraph compiled the usable claims of the corpus', 'en')}"),
+        ("", f"{act} {rg('claimsUsed')} {num(sum(len(s.claims) for s in corpus.sources))}"),
+        ("", f"{act} {rg('claimsLeftOut')} {num(sum(1 for x in left_out if x.claim is not None))}"),
+        ("", f"{act} {rg('sourcesLeftOut')} {num(sum(1 for x in left_out if x.claim is None))}"),
+    ]
+    quads += [("", f"{act} <{PROV}used> <{snapshot_iri(s.id)}>") for s in corpus.sources]
+    return quads
 
 
 def vocabulary_turtle(vocabulary) -> bytes:

@@ -11,6 +11,8 @@ Severity policy (documented in the README and tested):
 
 A finding groups every claim on each side of one disagreement (same rule, same roles,
 connected by overlapping scopes) and takes the highest severity of any pair in it.
+
+It imports only ``model``; it must not import the rules, linter, formatters, loader or CLI.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Finding:
     file: str = ""
     line: int = 0
     accepted: str | None = None  # the reasons, when every failing claim's curators accepted it
+    fix: object | None = None  # a rolegraph.fix.Fix when the finding has a safe automatic fix
 
     @property
     def fingerprint(self) -> str:

@@ -3,6 +3,8 @@
 Loading 100,000 claims creates millions of objects and no reference cycles; the collector
 would rescan the growing heap again and again (about a third of a cached lint at 100k
 claims). Reference counting still frees everything as usual while it is paused.
+
+It imports only the standard library; it must not import any other rolegraph module.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one."""
+"""``rolegraph init``: start a corpus folder, empty or as a copy of the bundled one.
+
+It imports ``errors`` and ``corpus.files`` (for the bundled corpus); it must not import the loader
+orchestration, rules, compiler or CLI.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,10 @@ SETTINGS_TEMPLATE = """# rolegraph settings for this corpus. Every key is option
 # often = 0.6
 # may = 0.4
 # some = 0.3
+
+[vocabulary]
+# builtin = true             # false: start from an empty role vocabulary (only roles.ttl's roles)
+# include = []               # optional built-in ladders: "engineering", "design"
 """
 
 

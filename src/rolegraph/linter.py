@@ -1,4 +1,8 @@
-"""Run the lint rules over a corpus: select rules, pick an engine, apply accepts and overrides."""
+"""Run the lint rules over a corpus: select rules, pick an engine, apply accepts and overrides.
+
+It imports the rules, ``findings``, ``model`` and (for the shacl engines) ``shacl``; it must not
+import the loader, formatters, consensus or CLI.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from .findings import SEVERITY_RANK, Finding
 from .model import Corpus
 
 ENGINES = ("fast", "shacl", "shacl-oxigraph")
+FIXABLE = ("RG004", "RG005", "RG008")  # = rolegraph.fix.plan.FIXABLE (tested)
 META = "RG010"
 
 
@@ -21,6 +26,11 @@ class LintReport:
     engine: str
     fail_on: str = "error"
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def fixable(self) -> int:
+        """How many findings have a safe automatic fix (``rolegraph lint --fix``)."""
+        return sum(1 for f in self.findings if f.fix is not None)
 
     @property
     def failed(self) -> bool:
@@ -115,6 +125,10 @@ def _lint(corpus, select, ignore, severity, fail_on, engine) -> LintReport:
         reasons = sorted({c.accept[f.code] for c, _ in f.claims if f.code in c.accept})
         f.accepted = "; ".join(reasons) if reasons else None
     findings.sort(key=Finding.sort_key)
+    if any(f.code in FIXABLE for f in findings):
+        from .fix.plan import attach
+
+        attach(corpus, findings)
     return LintReport(
         findings=findings,
         rules=codes,

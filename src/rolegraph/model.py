@@ -1,4 +1,8 @@
-"""The typed claim model: sources, claims and scopes, each remembering its file and line."""
+"""The typed claim model: sources, claims and scopes, each remembering its file and line.
+
+It imports nothing of rolegraph: every other layer reads it, so it must not import any other
+rolegraph module.
+"""
 
 from __future__ import annotations
 

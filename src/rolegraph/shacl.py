@@ -4,6 +4,9 @@ The shapes under ``rolegraph/shapes/`` are the specification of every rule. This
 them unchanged; the fast engine (each rule module's ``fast``) must produce identical findings,
 which the test suite checks rule by rule and on generated corpora. Slow (pyshacl evaluates a
 SPARQL constraint once per focus node), so it is for checking, not for CI on large corpora.
+
+It imports ``compiler``, ``findings``, ``model`` and the rules' shapes (pyshacl lazily); it must not
+import the loader internals, formatters, consensus or CLI.
 """
 
 from __future__ import annotations

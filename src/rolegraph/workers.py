@@ -1,4 +1,7 @@
-"""Worker processes for the CPU-bound parts of big runs (YAML parsing, copy search)."""
+"""Worker processes for the CPU-bound parts of big runs (YAML parsing, copy search).
+
+It imports only the standard library; it must not import any other rolegraph module.
+"""
 
 from __future__ import annotations
 

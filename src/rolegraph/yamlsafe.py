@@ -9,6 +9,8 @@ Work is bounded: at most :data:`MAX_DEPTH` levels of nesting and :data:`MAX_VALU
 (keys, scalars and collections) per document, so a file's cost in time and memory is linear in
 its size and capped well below what its byte limit would allow. Line numbers count ``\n``,
 ``\r\n`` and ``\r`` only, as editors do (libyaml also breaks lines at NEL, U+2028 and U+2029).
+
+It imports only PyYAML and the standard library; it must not import any other rolegraph module.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Holds the ``Group`` class (one clean line per error), the ``main`` group and the registration of every
 command; each command lives in its own module here (``lint.py``, ``consensus.py``, ...) and shared helpers in
 ``common.py``. At module level it imports only Click and the command modules (which import only Click and
-``common``), so ``rolegraph --help`` stays fast; library modules are imported inside functions. Nothing in
-the library may import ``rolegraph.cli``.
+``common``), so ``rolegraph --help`` stays fast; library modules are imported inside functions. It must not
+import heavy library modules at module level, and nothing in the library may import ``rolegraph.cli``.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the cho
 from .export import export_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
+from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
 from .stats import stats_command  # noqa: E402
@@ -117,6 +118,7 @@ for _command in (
     export_command,
     lint_command,
     consensus_command,
+    report_command,
     rules_command,
 ):
     main.add_command(_command)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, load, output_option
+from .common import corpus_option, emit, load_usable, output_option, strict_option
 
 SIZES = ("startup", "small", "mid", "large", "enterprise")  # = rolegraph.model.SIZES (tested)
 CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = consensus.FORMATS (tested)
@@ -40,9 +40,10 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     metavar="ROLE ROLE",
     help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
 )
+@strict_option
 @output_option
 @click.pass_context
-def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> None:
+def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, strict, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -50,14 +51,12 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, output) -> N
     from ..consensus import EXPLAIN_FORMATS, explain, render, render_explain
     from ..consensus import consensus as compute
     from ..errors import UsageError
-    from ..linter import check_structure
 
     if pair and fmt not in EXPLAIN_FORMATS:
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
-    c = load(ctx, corpus, cache=True)
-    check_structure(c)
+    c = load_usable(ctx, corpus, strict=strict, cache=True)
     chosen = [s.lower() for s in sizes] or None
     if pair:
         emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
     else:
-        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c, fmt), output)
+        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c.corpus, fmt), output)

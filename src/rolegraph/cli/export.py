@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, load, output_option
+from .common import corpus_option, emit, load_usable, output_option, strict_option
 
 
 @click.command("export")
@@ -20,13 +20,12 @@ from .common import corpus_option, emit, load, output_option
     default="trig",
     show_default=True,
 )
+@strict_option
 @output_option
 @click.pass_context
-def export_command(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+def export_command(ctx: click.Context, corpus: str | None, fmt: str, strict: bool | None, output: str | None) -> None:
     """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
     from ..exporter import export as do_export
-    from ..linter import check_structure
 
-    c = load(ctx, corpus)
-    check_structure(c)
+    c = load_usable(ctx, corpus, strict=strict)
     emit(ctx, do_export(c, fmt), output)

@@ -50,9 +50,24 @@ from .common import corpus_option, emit, load, output_option
     "shacl-oxigraph: the same on a pyoxigraph store.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache.")
+@click.option(
+    "--fix",
+    "do_fix",
+    is_flag=True,
+    help="Apply the safe fixes (RG004 near-verbatim quotes, RG005 stale checksums, RG008 identical "
+    "duplicates), writing each changed claims file atomically, then report what is left.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).",
+)
 @output_option
 @click.pass_context
-def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, output) -> None:
+def lint_command(
+    ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, do_fix, show_diff, output
+) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
@@ -69,7 +84,33 @@ def lint_command(ctx, corpus, fmt, select, ignore, severities, fail_on, engine, 
             raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
+    options = dict(select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    if do_fix or show_diff:
+        _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output)
     c = load(ctx, corpus, cache=not no_cache)
-    report = run_lint(c, select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    report = run_lint(c, **options)
+    emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    sys.exit(1 if report.failed else 0)
+
+
+def _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output) -> None:
+    """--fix and --diff: one library call (rolegraph.fix.fix_corpus), then a line on stderr."""
+    from ..errors import UsageError
+    from ..fix import fix_corpus
+    from ..formatters import render
+
+    if do_fix and show_diff:
+        raise UsageError("--fix writes the fixes and --diff only shows them; use one")
+    load(ctx, corpus, cache=not no_cache)  # checks the corpus and records its root for -o
+    result, report = fix_corpus(corpus, write=do_fix, cache=not no_cache, display_root=corpus or "", **options)
+    n, m = len(result.fixed), len(result.files)
+    what = f"{n} finding{'s' if n != 1 else ''} in {m} file{'s' if m != 1 else ''}"
+    if show_diff:
+        emit(ctx, result.diff, output)
+        done = f"{what} would be fixed (nothing written; run lint --fix)" if n else "nothing to fix"
+        click.echo(f"rolegraph: {done}", err=True)
+        sys.exit(1 if result.diff else 0)
+    click.echo(f"rolegraph: fixed {what}" if n else "rolegraph: nothing to fix", err=True)
+    c = load(ctx, corpus, cache=not no_cache)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
     sys.exit(1 if report.failed else 0)

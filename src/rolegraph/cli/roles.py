@@ -6,8 +6,6 @@ the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or 
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from .common import corpus_option, emit, output_option
@@ -22,23 +20,36 @@ from .common import corpus_option, emit, output_option
     default="text",
     show_default=True,
 )
+@click.option(
+    "--explain",
+    "explain",
+    metavar="LABEL",
+    help="Say which role LABEL names and where that comes from (built-in, or roles.ttl and line); exit 1 if none.",
+)
 @output_option
 @click.pass_context
-def roles_command(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
-    """List the role vocabulary with its aliases."""
+def roles_command(ctx: click.Context, corpus: str | None, fmt: str, explain: str | None, output: str | None) -> None:
+    """List the role vocabulary with its aliases, or explain one label."""
     import json
 
     from ..corpus.files import bundled_corpus_path
-    from ..corpus.vocab import load_vocabulary
+    from ..corpus.vocab_explain import corpus_vocabulary
 
     root = corpus or str(bundled_corpus_path())
     ctx.obj["display_root"] = corpus or ""
     ctx.obj["corpus_root"] = root
-    roles_file = os.path.join(root, "roles.ttl")
-    # lexists: a dangling or escaping symlink must reach the loader's refusal, not be skipped
-    from pathlib import Path
+    voc = corpus_vocabulary(root)
+    if explain is not None:
+        from ..corpus.vocab_explain import explain_label, render_text
 
-    voc = load_vocabulary(Path(roles_file) if os.path.lexists(roles_file) else None)
+        data = explain_label(voc, explain)
+        if fmt == "json":
+            emit(ctx, json.dumps(data, indent=2) + "\n", output)
+        elif fmt == "turtle":
+            raise click.UsageError("--explain prints text or json, not turtle")
+        else:
+            emit(ctx, render_text(data, corpus or ""), output)
+        ctx.exit(0 if data["role"] else 1)
     items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
     if fmt == "json":
         data = [
@@ -57,6 +68,6 @@ def roles_command(ctx: click.Context, corpus: str | None, fmt: str, output: str 
 
         emit(ctx, vocabulary_turtle(voc), output)
     else:
-        width = max(len(r.label) for r in items)
+        width = max((len(r.label) for r in items), default=0)
         lines = [f"{r.label:<{width}}  {', '.join(sorted(r.alt_labels, key=str.casefold))}" for r in items]
-        emit(ctx, "\n".join(lines) + "\n", output)
+        emit(ctx, "".join(line + "\n" for line in lines), output)

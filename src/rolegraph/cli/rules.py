@@ -27,8 +27,9 @@ def rules_command(code: str | None, fmt: str) -> None:
             click.echo(json.dumps(rule.__dict__, indent=2))
             return
         sev = "from the evidence (see doc); default " + rule.severity if rule.evidence_severity else rule.severity
+        fixable = "yes (rolegraph lint --fix)" if rule.fixable else "no"
         click.echo(
-            f"{rule.code} {rule.name}\nseverity: {sev}\n"
+            f"{rule.code} {rule.name}\nseverity: {sev}\nfixable: {fixable}\n"
             f"shape: {rule.shape or '(none: computed after the other rules)'}\n\n{rule.summary}\n\n{rule.doc}",
             nl=False,
         )
@@ -44,6 +45,7 @@ def rules_command(code: str | None, fmt: str) -> None:
                         "severity": r.severity,
                         "summary": r.summary,
                         "shape": r.shape,
+                        "fixable": r.fixable,
                     }
                     for r in items
                 ],
@@ -52,4 +54,4 @@ def rules_command(code: str | None, fmt: str) -> None:
         )
         return
     for r in items:
-        click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}")
+        click.echo(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}{' [fixable]' if r.fixable else ''}")

@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_option, emit, load, output_option
+from .common import corpus_option, emit, load_usable, output_option, strict_option
 
 
 @click.command("stats")
 @corpus_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@strict_option
 @output_option
 @click.pass_context
-def stats_command(ctx: click.Context, corpus: str | None, fmt: str, output: str | None) -> None:
+def stats_command(ctx: click.Context, corpus: str | None, fmt: str, strict: bool | None, output: str | None) -> None:
     """Count sources, claims by relation, scope and hedge, and roles used."""
     import json
 
     from ..corpus_stats import render_text
     from ..corpus_stats import stats as compute
-    from ..linter import check_structure
 
-    c = load(ctx, corpus)
-    check_structure(c)
+    c = load_usable(ctx, corpus, strict=strict)
     data = compute(c)
     emit(ctx, render_text(data) if fmt == "text" else json.dumps(data, indent=2) + "\n", output)

@@ -5,6 +5,9 @@ punctuation) or when their rapidfuzz ``fuzz.ratio`` (on the normalised text) rea
 threshold. The search is blocked: callers pass the quotes of one role pair only; identical
 texts are merged by hashing first, and only the distinct texts are compared, each with the
 texts whose length still allows the threshold.
+
+It imports only ``workers`` and the standard library (rapidfuzz lazily); it must not import the
+core, results or any output format.
 """
 
 from __future__ import annotations
@@ -239,5 +242,5 @@ class CopySearch:
 
 def group_id(roles: tuple[str, str], normalized_quote: str) -> str:
     """A stable copy-group id from the role pair and the group's first normalised quote."""
-    digest = hashlib.sha1(f"{roles[0]}\x00{roles[1]}\x00{normalized_quote}".encode()).hexdigest()
+    digest = hashlib.sha1(f"{roles[0]}\x00{roles[1]}\x00{normalized_quote}".encode(), usedforsecurity=False).hexdigest()
     return "copy-" + digest[:10]

@@ -21,6 +21,9 @@ Rules (also in the package docstring):
   top), so a tier holds roles judged the same and roles no accepted verdict orders. Verdicts
   that form a cycle are not resolved: the roles of a cycle share one tier and are listed in
   ``cycles``. Roles with votes at the size but no accepted verdict are ``unplaced``.
+
+It imports ``results``, ``copies``, ``ladder``, ``model`` and the settings type; it must not import
+``render``, ``formats`` or ``explain`` (nothing of output).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import SIZES, Claim, Corpus
+from ..usable import UsableCorpus, unwrap
 from .copies import CopySearch, copy_components, group_id, normalize
 from .ladder import _sort_key, build_ladder
 from .results import (
@@ -264,23 +268,28 @@ def _labels(corpus: Corpus, iris: Iterable[str]) -> dict[str, str]:
 
 
 def consensus(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     sizes: Iterable[str] | None = None,
     min_agreement: float | None = None,
     *,
     workers: int | None = None,
+    strict: bool | None = None,
 ) -> ConsensusResult:
     """The consensus ladder of ``corpus`` at each company size (all sizes by default).
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
-    the result does not depend on it. The corpus is not checked here; the CLI refuses a
-    structurally broken corpus first.
+    the result does not depend on it. Claims with structure errors are left out (``strict``: refuse
+    instead, default the corpus setting) and the result carries the ``left_out`` list; a
+    :class:`rolegraph.usable.UsableCorpus` (``load_usable_corpus``) is used as it is.
     """
+    from dataclasses import replace
+
     from ..gc_pause import paused_gc
 
+    corpus, left_out = unwrap(corpus, strict)
     with paused_gc():
-        return _consensus(corpus, sizes, min_agreement, workers)
+        return replace(_consensus(corpus, sizes, min_agreement, workers), left_out=left_out)
 
 
 def _consensus(
@@ -352,4 +361,6 @@ def _consensus(
         min_agreement=min_agr,
         similarity=float(settings.similarity),
         weights=weights,
+        claims=len(claims),
+        sources=len(corpus.sources),
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..errors import UsageError
 from ..model import SIZES, Corpus
+from ..usable import UsableCorpus, unwrap
 from .core import (
     _check_min_agreement,
     _labels,
@@ -36,11 +37,13 @@ def resolve_role(corpus: Corpus, text: str) -> str:
 
 
 def explain(
-    corpus: Corpus,
+    corpus: Corpus | UsableCorpus,
     role_a: str,
     role_b: str,
     size: str | Iterable[str] | None = None,
     min_agreement: float | None = None,
+    *,
+    strict: bool | None = None,
 ) -> Explanation:
     """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
@@ -48,6 +51,7 @@ def explain(
     Roles are labels, aliases or IRIs. Verdicts are relative to ``role_a``: ``above`` means
     ``role_a`` is above ``role_b``.
     """
+    corpus, left_out = unwrap(corpus, strict)
     a, b = resolve_role(corpus, role_a), resolve_role(corpus, role_b)
     if a == b:
         raise UsageError(f"{role_a!r} and {role_b!r} name the same role; name two roles")
@@ -98,4 +102,5 @@ def explain(
             )
         rows.sort(key=lambda r: (r.voter, r.ref))
         out.append(SizeExplanation(s, verdict, pv.agreement, pv.independent_sources, tally, voters, tuple(rows)))
-    return Explanation(a, b, tuple(out), tuple(sorted(copies.groups, key=lambda g: g.id)), labels, min_agr)
+    groups = tuple(sorted(copies.groups, key=lambda g: g.id))
+    return Explanation(a, b, tuple(out), groups, labels, min_agr, left_out)

@@ -98,6 +98,9 @@ class ConsensusResult:
     min_agreement: float
     similarity: float
     weights: dict[str, float] = field(default_factory=dict)
+    claims: int = 0  # the claims the result rests on
+    sources: int = 0
+    left_out: tuple = ()  # rolegraph.leftout.LeftOut records: what the usable corpus left out
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri, iri)
@@ -146,6 +149,7 @@ class Explanation:
     copy_groups: tuple[CopyGroup, ...]
     labels: dict[str, str]
     min_agreement: float
+    left_out: tuple = ()  # rolegraph.leftout.LeftOut records: what the usable corpus left out
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri, iri)
@@ -195,6 +199,8 @@ def result_dict(result: ConsensusResult) -> dict:
             "similarity": result.similarity,
             "weights": {k: result.weights[k] for k in sorted(result.weights)},
         },
+        "claims": result.claims,
+        "sources": result.sources,
         "sizes": {name: size_dict(s, label) for name, s in result.sizes.items()},
         "copy_groups": [
             {
@@ -206,4 +212,11 @@ def result_dict(result: ConsensusResult) -> dict:
             }
             for g in result.copy_groups
         ],
+        "left_out": [x.to_dict() for x in result.left_out],  # last: what the result does not rest on
     }
+
+
+def rests_on(result: ConsensusResult) -> str:
+    """``Rests on 36 claims from 5 sources``: what every ladder output says it is made of."""
+    n, m = result.claims, result.sources
+    return f"Rests on {n} claim{'s' if n != 1 else ''} from {m} source{'s' if m != 1 else ''}"

@@ -243,7 +243,7 @@ def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | 
                 c.scope_text,
             )
         )
-        cid = "c-" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+        cid = "c-" + hashlib.sha1(basis.encode(), usedforsecurity=False).hexdigest()[:10]
     elif not _ID.fullmatch(cid):
         ctx.bad(item.lines["id"], "claim id must be letters, digits, '.', '_' or '-' (at most 128)")
     c.id = cid

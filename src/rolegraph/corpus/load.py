@@ -9,7 +9,8 @@ Every input is untrusted: files are read only when they are regular files inside
 load (snapshot bytes read, snapshot text scanned for quotes) has a budget, so a hostile corpus
 costs bounded time and memory or is refused with a message naming the limit. This module is the
 top of ``rolegraph.corpus``: it imports the modules below it (files, settings, vocab, pool, cache)
-and ``model``/``errors``/``gc_pause``; nothing in ``rolegraph.corpus`` may import it.
+and ``model``/``errors``/``gc_pause``; it must not import the compiler, rules, linter, consensus or CLI,
+and nothing in ``rolegraph.corpus`` may import it.
 """
 
 from __future__ import annotations
@@ -62,16 +63,20 @@ def _optional_file(root: Path, name: str) -> Path | None:
     return p if os.path.lexists(p) else None
 
 
-def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> Corpus:
+def load_corpus(
+    path: str | os.PathLike[str] | None = None, *, cache: bool = False, left_out: list[Problem] | None = None
+) -> Corpus:
     """Load a corpus folder (the bundled corpus when ``path`` is None).
 
-    Raises :class:`InputError` with every hard problem found.
+    Raises :class:`InputError` with every hard problem found. With ``left_out`` (a list), a claims file
+    that cannot be read or parsed is skipped and its problems are added there instead (see
+    :mod:`rolegraph.usable`); problems with the settings, the vocabulary or the folder still raise.
     """
     with paused_gc():
-        return _load_corpus(path, cache=cache)
+        return _load_corpus(path, cache=cache, left_out=left_out)
 
 
-def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool) -> Corpus:
+def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool, left_out: list[Problem] | None) -> Corpus:
     bundled = path is None
     root = bundled_corpus_path() if bundled else Path(path)
     if not root.is_dir():
@@ -92,10 +97,13 @@ def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool) -> Corpus:
         settings = load_settings(_optional_file(root, "rolegraph.toml"))
     except InputError as e:
         problems.extend(e.problems)
-    try:
-        vocabulary = load_vocabulary(_optional_file(root, "roles.ttl"))
-    except InputError as e:
-        problems.extend(e.problems)
+    if settings is not None:  # the vocabulary depends on [vocabulary] of rolegraph.toml
+        try:
+            vocabulary = load_vocabulary(
+                _optional_file(root, "roles.ttl"), builtin=settings.builtin, include=settings.include
+            )
+        except InputError as e:
+            problems.extend(e.problems)
 
     budget = Budget()
     try:
@@ -105,8 +113,10 @@ def _load_corpus(path: str | os.PathLike[str] | None, *, cache: bool) -> Corpus:
             sources = load_sources(root, problems, budget)
     except OSError as e:  # the claims folder itself cannot be listed
         raise InputError(Problem("claims", 0, f"cannot be read: {e.strerror or e}")) from None
-    if problems:
+    if problems and (left_out is None or settings is None or vocabulary is None):
         raise InputError(problems)
+    if left_out is not None:
+        left_out.extend(problems)
     memo: dict = {}
     for s in sources:
         resolve(s, vocabulary, memo)

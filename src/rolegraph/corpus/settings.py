@@ -3,8 +3,9 @@
 The file is untrusted: it is read only as a regular file of the corpus of at most
 :data:`MAX_SETTINGS_BYTES`; unknown keys, wrong types, out-of-range numbers and rule codes
 that name no rule are each reported at their line. Part of ``rolegraph.corpus``: it imports only
-``errors``, ``model``, ``yamlsafe`` and :mod:`rolegraph.corpus.files` (and, lazily, the rule registry
-for the list of rule codes); it must not import the parser, snapshots, pool, cache or ``load``.
+``errors``, ``model``, ``yamlsafe``, :mod:`rolegraph.corpus.files` and :mod:`rolegraph.corpus.vocab`
+(the ladder names) (and, lazily, the rule registry for the list of rule codes); it must not import
+the parser, snapshots, pool, cache or ``load``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..errors import InputError, Problem
 from ..model import DEFAULT_WEIGHTS, HEDGES
 from ..yamlsafe import short
 from .files import decode, read_input
+from .vocab import LADDERS
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -35,9 +37,12 @@ class Settings:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule code -> severity override
+    builtin: bool = True  # [vocabulary] builtin: start from the built-in role vocabulary
+    include: list[str] = field(default_factory=list)  # [vocabulary] include: optional built-in ladders
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_agreement: float = 0.6
     similarity: float = 90.0  # rapidfuzz ratio (0-100) at which two quotes count as copies
+    strict: bool = False  # [publish] strict: refuse to publish when any claim has a structure error
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -123,8 +128,17 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
         return obj
 
     codes = _rule_codes()
-    for key in sorted(set(data) - {"lint", "consensus"}):
-        bad((key,), f"unknown setting '{short(key)}'; known tables are [lint] and [consensus]")
+    for key in sorted(set(data) - {"lint", "consensus", "publish", "vocabulary"}):
+        known = "[lint], [consensus], [publish] and [vocabulary]"
+        bad((key,), f"unknown setting '{short(key)}'; known tables are {known}")
+    publish = table(data.get("publish", {}), ("publish",))
+    for key in sorted(set(publish) - {"strict"}):
+        bad(("publish", key), f"unknown setting 'publish.{short(key)}'; known: strict")
+    if "strict" in publish:
+        if isinstance(publish["strict"], bool):
+            s.strict = publish["strict"]
+        else:
+            bad(("publish", "strict"), "publish.strict must be true or false")
     lint = table(data.get("lint", {}), ("lint",))
     for key in sorted(set(lint) - {"fail-on", "select", "ignore", "severity"}):
         bad(("lint", key), f"unknown setting 'lint.{short(key)}'; known: fail-on, select, ignore, severity")
@@ -179,6 +193,30 @@ def load_settings(path: Path | None, where: str = "rolegraph.toml") -> Settings:
             s.weights[hedge] = float(w)
         else:
             bad(here, f"consensus.weights.{hedge} must be a number above 0 and at most 1")
+    _vocabulary(s, table(data.get("vocabulary", {}), ("vocabulary",)), bad)
     if problems:
         raise InputError(problems)
     return s
+
+
+def _vocabulary(s: Settings, voc: dict, bad) -> None:
+    """``[vocabulary]``: ``builtin = true|false`` and ``include = [ladder names]``."""
+    for key in sorted(set(voc) - {"builtin", "include"}):
+        bad(("vocabulary", key), f"unknown setting 'vocabulary.{short(key)}'; known: builtin, include")
+    if "builtin" in voc:
+        if isinstance(voc["builtin"], bool):
+            s.builtin = voc["builtin"]
+        else:
+            bad(("vocabulary", "builtin"), "vocabulary.builtin must be true or false")
+    if "include" in voc:
+        val = voc["include"]
+        if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+            bad(("vocabulary", "include"), f'vocabulary.include must be a list of ladder names like ["{LADDERS[0]}"]')
+        elif any(v not in LADDERS for v in val):
+            unknown = next(v for v in val if v not in LADDERS)
+            bad(
+                ("vocabulary", "include"),
+                f"vocabulary.include: no ladder '{short(unknown)}'; known: {', '.join(LADDERS)}",
+            )
+        else:
+            s.include = list(dict.fromkeys(val))

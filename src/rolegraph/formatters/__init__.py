@@ -1,4 +1,8 @@
-"""Lint report formatters: text, json, sarif, github. Each returns the whole report as text."""
+"""Lint report formatters: text, json, sarif, github. Each returns the whole report as text.
+
+Each format module is imported by name on use; this package must not import the loader, linter,
+compiler, consensus or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""What the formatters share: paths as the user sees them, and findings as plain data."""
+"""What the formatters share: paths as the user sees them, and findings as plain data.
+
+It imports only ``findings`` and ``model``; it must not import a format module, the linter, loader
+or CLI.
+"""
 
 from __future__ import annotations
 
@@ -51,5 +55,16 @@ def finding_dict(f: Finding, corpus, display_root: str) -> dict:
                 "side": side,
             }
             for c, side in f.claims
+        ],
+        **({"fix": fix_dict(f.fix, display_root)} if f.fix is not None else {}),
+    }
+
+
+def fix_dict(fix, display_root: str) -> dict:
+    """A fix as plain data: what it does and each edit as a character span of a file."""
+    return {
+        "description": fix.description,
+        "edits": [
+            {"file": shown(display_root, e.file), "start": e.start, "end": e.end, "insert": e.insert} for e in fix.edits
         ],
     }

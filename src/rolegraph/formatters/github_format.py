@@ -1,4 +1,7 @@
-"""GitHub Actions workflow commands, one annotation per finding."""
+"""GitHub Actions workflow commands, one annotation per finding.
+
+It imports only ``formatters.common``; it must not import the linter, loader or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Machine-readable report: ``{"summary": {...}, "findings": [...]}``."""
+"""Machine-readable report: ``{"summary": {...}, "findings": [...]}``.
+
+It imports only ``formatters.common``; it must not import the linter, loader or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""SARIF 2.1.0: the rules with their docs as help, one result per finding."""
+"""SARIF 2.1.0: the rules with their docs as help, one result per finding.
+
+It imports ``formatters.common``, the rule registry and the version; it must not import the linter,
+loader or CLI.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,26 @@ def _location(display_root: str, file: str, line: int, i: int | None = None, tex
     if text:
         loc["message"] = {"text": text}
     return loc
+
+
+def _fix(display_root: str, fix) -> dict:
+    """A SARIF fix: one artifactChange per file, a replacement per edit (columns in code points)."""
+    files: dict[str, list] = {}
+    for e in fix.edits:
+        sl, sc, el, ec = e.region
+        files.setdefault(e.file, []).append(
+            {
+                "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
+                "insertedContent": {"text": e.insert},
+            }
+        )
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": shown(display_root, rel)}, "replacements": reps}
+            for rel, reps in sorted(files.items())
+        ],
+    }
 
 
 def render(report, corpus, *, display_root: str = "") -> str:
@@ -53,6 +77,8 @@ def render(report, corpus, *, display_root: str = "") -> str:
         }
         if related:
             res["relatedLocations"] = related
+        if f.fix is not None:
+            res["fixes"] = [_fix(display_root, f.fix)]
         if f.accepted is not None:
             res["suppressions"] = [{"kind": "inSource", "justification": f.accepted}]
         results.append(res)
@@ -80,6 +106,7 @@ def render(report, corpus, *, display_root: str = "") -> str:
                     }
                 },
                 "results": results,
+                **({"columnKind": "unicodeCodePoints"} if any(f.fix for f in report.findings) else {}),
             }
         ],
     }

@@ -1,4 +1,7 @@
-"""Human-readable report: ``file:line: CODE severity: message``, claims indented below."""
+"""Human-readable report: ``file:line: CODE severity: message``, claims indented below.
+
+It imports only ``formatters.common``; it must not import the linter, loader or CLI.
+"""
 
 from __future__ import annotations
 
@@ -33,5 +36,10 @@ def render(report, corpus, *, display_root: str = "") -> str:
         lines.append(
             f"Found {_n(s['findings'], 'finding')} ({_n(s['error'], 'error')}, {_n(s['warning'], 'warning')}, "
             f"{s['info']} info{acc}) in {corpus_size}."
+        )
+    fixable = sum(1 for f in report.findings if f.fix is not None)
+    if fixable:
+        lines.append(
+            f"{_n(fixable, 'finding')} can be fixed safely: rolegraph lint --fix (to see the changes: --diff)."
         )
     return "\n".join(lines) + "\n"

@@ -1,4 +1,8 @@
-"""The lint rules: one module per rule, each with its code, name, doc and SHACL shape."""
+"""The lint rules: one module per rule, each with its code, name, doc and SHACL shape.
+
+Rule modules are found and imported by name; this package must not import the loader, linter,
+formatters, consensus or CLI.
+"""
 
 from __future__ import annotations
 

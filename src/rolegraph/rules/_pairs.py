@@ -1,4 +1,8 @@
-"""Shared plumbing of contradiction rules between two sides of claims about a pair of roles."""
+"""Shared plumbing of contradiction rules between two sides of claims about a pair of roles.
+
+It imports only ``rules.base``, ``findings`` and ``model``; it must not import a rule module, the
+loader, linter or CLI.
+"""
 
 from __future__ import annotations
 

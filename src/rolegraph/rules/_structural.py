@@ -1,4 +1,8 @@
-"""Shared plumbing of rules that report one claim or one source at a time."""
+"""Shared plumbing of rules that report one claim or one source at a time.
+
+It imports only ``rules.base`` and ``findings``; it must not import a rule module, the loader,
+linter or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""What every rule is made of, and the shared index the fast engine evaluates rules over."""
+"""What every rule is made of, and the shared index the fast engine evaluates rules over.
+
+It imports only ``findings`` and ``model``; it must not import a rule module, the loader, linter,
+formatters or CLI.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..corpus.snapshots import read_snapshot
 from ..findings import Conflict, Finding
 from ..model import Claim, Corpus, Source
 
@@ -21,6 +26,7 @@ class Rule:
     doc: str  # what it finds, why it matters, a failing and a passing example
     shape: str | None  # file under rolegraph/shapes/, None for the meta rule RG010
     evidence_severity: bool = False  # severity follows the claims (see rolegraph.findings)
+    fixable: bool = False  # some findings have a safe automatic fix (rolegraph lint --fix)
 
 
 @dataclass
@@ -29,6 +35,8 @@ class Context:
 
     corpus: Corpus
     _labels: dict[str, str] = field(default_factory=dict)
+    _snapshots: dict[str, str | None] = field(default_factory=dict)
+    hints_left: int = 200  # closest-passage hints one run may compute (RG004)
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -76,6 +84,14 @@ class Context:
             if c.relation == "top" and c.subject:
                 idx[c.subject].append(c)
         return idx
+
+    def snapshot_text(self, source_id: str) -> str | None:
+        """A source's snapshot text, read again on demand (for hints; rare, so not kept by the loader)."""
+        if source_id not in self._snapshots:
+            from pathlib import Path
+
+            self._snapshots[source_id] = read_snapshot(Path(self.corpus.root), self.sources[source_id], [])[1]
+        return self._snapshots[source_id]
 
     def label(self, iri: str) -> str:
         return self.corpus.vocabulary.label(iri)

@@ -1,4 +1,9 @@
-"""RG001 missing-field: a claim lacks subject, relation, quote, or (except for top) object."""
+"""RG001 missing-field: a claim lacks subject, relation, quote, or (except for top) object.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG002 unknown-role: a subject or object that names no role of the vocabulary."""
+"""RG002 unknown-role: a subject or object that names no role of the vocabulary.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +42,11 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     text = c.subject_text if field == "subject" else c.object_text
-    hints = ctx.corpus.vocabulary.suggest(text or "")
+    voc = ctx.corpus.vocabulary
+    why = voc.why_unknown(text or "")  # an override of the corpus's roles.ttl took the title away
+    if why:
+        return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}: {why}; see: rolegraph roles --explain")
+    hints = voc.suggest(text or "")
     hint = f"did you mean {', '.join(repr(h) for h in hints)}?" if hints else "see: rolegraph roles"
     return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}; {hint} (or add it to roles.ttl)")
 

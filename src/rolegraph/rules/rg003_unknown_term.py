@@ -1,4 +1,10 @@
-"""RG003 unknown-term: a relation, scope or hedge that is not one of the ontology's terms."""
+"""RG003 unknown-term: a relation, scope or hedge that is not one of the ontology's terms.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model`` (this one also the parser's ``did_you_mean`` hint, from
+``corpus.claims``); it must not import the loader orchestration, compiler, linter, formatters,
+consensus or CLI.
+"""
 
 from __future__ import annotations
 

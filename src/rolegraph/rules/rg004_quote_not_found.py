@@ -1,8 +1,14 @@
-"""RG004 quote-not-found: the quote is not verbatim in the source snapshot."""
+"""RG004 quote-not-found: the quote is not verbatim in the source snapshot.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 
 from ..findings import Finding
+from ..fix.textmatch import closest_passage
 from ..model import Claim
 from ._structural import from_hits
 from .base import Context, Rule, claim_finding
@@ -22,6 +28,7 @@ Passes:
   - quote: "The Chief Product Officer ranks the highest"
 """,
     shape="RG004-quote-not-found.ttl",
+    fixable=True,
 )
 
 
@@ -36,11 +43,17 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     snap = ctx.sources[c.source_id].snapshot
     occ = f" (occurrence {c.occurrence})" if c.occurrence > 1 else ""
+    near = None
+    if c.quote and ctx.hints_left > 0:  # each hint costs up to ~0.5 s on a large page: bound the run
+        ctx.hints_left -= 1
+        text = ctx.snapshot_text(c.source_id)
+        near = closest_passage(text, c.quote) if text else None
+    hint = f"; {near.describe()}" if near else ""
     return claim_finding(
         RULE,
         c,
         "quote",
-        f"quote of claim '{c.id}' not found in {snap}{occ}; copy it verbatim from the snapshot",
+        f"quote of claim '{c.id}' not found in {snap}{occ}; copy it verbatim from the snapshot{hint}",
     )
 
 

@@ -1,6 +1,14 @@
-"""RG006 snapshot-missing: the snapshot file named in the header does not exist."""
+"""RG006 snapshot-missing: the snapshot file named in the header does not exist.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from ..findings import Finding
 from ..model import Source
@@ -27,12 +35,30 @@ def violations(ctx: Context) -> list[tuple[Source, str]]:
     return [(s, "snapshot") for s in ctx.corpus.sources if s.snapshot and s.actual_sha256 is None]
 
 
+def closest_file(ctx: Context, rel: str) -> str | None:
+    """The existing file of the snapshot's folder whose name is closest to ``rel``'s."""
+    import posixpath
+
+    from rapidfuzz import fuzz, process
+
+    folder, name = posixpath.split(rel)
+    base = Path(ctx.corpus.root) / folder
+    try:
+        names = sorted(e.name for e in os.scandir(base) if e.is_file(follow_symlinks=False))[:10_000]
+    except OSError:
+        return None
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=60)
+    return posixpath.join(folder, best[0]) if best else None
+
+
 def make(ctx: Context, s: Source, field: str) -> Finding:
+    near = closest_file(ctx, s.snapshot) if s.snapshot else None
+    hint = f" (did you mean {near}?)" if near else ""
     return source_finding(
         RULE,
         s,
         "snapshot",
-        f"snapshot {s.snapshot} does not exist; add the page text there or fix the path",
+        f"snapshot {s.snapshot} does not exist{hint}; add the page text there or fix the path",
     )
 
 

@@ -1,4 +1,9 @@
-"""RG007 self-relation: a claim relates a role to itself."""
+"""RG007 self-relation: a claim relates a role to itself.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG008 duplicate-claim: one source states the same claim twice."""
+"""RG008 duplicate-claim: one source states the same claim twice.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ Fails:
 Passes: one of the two.
 """,
     shape="RG008-duplicate-claim.ttl",
+    fixable=True,
 )
 
 

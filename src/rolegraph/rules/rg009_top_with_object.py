@@ -1,4 +1,9 @@
-"""RG009 top-with-object: a top claim that names an object."""
+"""RG009 top-with-object: a top claim that names an object.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

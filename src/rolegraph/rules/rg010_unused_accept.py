@@ -1,4 +1,9 @@
-"""RG010 unused-accept: an `accept:` entry whose finding no longer occurs."""
+"""RG010 unused-accept: an `accept:` entry whose finding no longer occurs.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

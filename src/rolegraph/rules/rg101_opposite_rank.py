@@ -1,4 +1,9 @@
-"""RG101 opposite-rank: X above Y against Y above X."""
+"""RG101 opposite-rank: X above Y against Y above X.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

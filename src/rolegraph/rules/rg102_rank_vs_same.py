@@ -1,4 +1,9 @@
-"""RG102 rank-vs-same: X above Y against X and Y being the same role."""
+"""RG102 rank-vs-same: X above Y against X and Y being the same role.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG103 not-above-broken: X not_above Y against X above Y."""
+"""RG103 not-above-broken: X not_above Y against X above Y.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

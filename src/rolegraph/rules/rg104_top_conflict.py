@@ -1,4 +1,9 @@
-"""RG104 top-conflict: X is the top role against Y above X, or against another top role Y."""
+"""RG104 top-conflict: X is the top role against Y above X, or against another top role Y.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""RG105 rank-cycle: X above Y above Z above X, through any number of claims and sources."""
+"""RG105 rank-cycle: X above Y above Z above X, through any number of claims and sources.
+
+A rule module imports only ``rules.base``, its shared plumbing (``_structural``/``_pairs``),
+``findings`` and ``model``; it must not import the loader, compiler, linter, formatters, consensus
+or CLI.
+"""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from ..results import (
     ConsensusResult,
     PairVerdict,
     SizeResult,
+    rests_on,
 )
 from .common import (
     _fmt,
@@ -81,7 +82,7 @@ def render_dot(result: ConsensusResult) -> str:
         "graph",
         label=esc(
             f"Consensus ladders (min agreement {_fmt(result.min_agreement)}); "
-            "edge labels: agreement (independent sources)"
+            f"edge labels: agreement (independent sources); {rests_on(result).lower()}"
         ),
         labelloc="t",
         fontsize="12",

@@ -69,6 +69,7 @@ def explanation_dict(e: Explanation) -> dict:
         "copy_groups": [
             {"id": g.id, "quote": g.quote, "claims": list(g.claims), "sources": list(g.sources)} for g in e.copy_groups
         ],
+        "left_out": [x.to_dict() for x in e.left_out],  # last: claims of the corpus the votes do not include
     }
 
 

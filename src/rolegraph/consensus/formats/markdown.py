@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..results import (
     ConsensusResult,
     Explanation,
+    rests_on,
 )
 from .common import (
     _explain_tally,
@@ -30,6 +31,8 @@ def render_markdown(result: ConsensusResult) -> str:
         "",
         f"Minimum agreement {_fmt(result.min_agreement)}. Quotes that are the same text, or at "
         f"least {result.similarity:g}% similar, across sources form a copy group that votes once.",
+        "",
+        rests_on(result) + ".",
     ]
     for name, s in result.sizes.items():
         out += ["", f"## {name}", ""]

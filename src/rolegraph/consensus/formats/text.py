@@ -11,6 +11,7 @@ import textwrap
 from ..results import (
     ConsensusResult,
     Explanation,
+    rests_on,
 )
 from .common import (
     _fmt,
@@ -31,6 +32,7 @@ def render_text(result: ConsensusResult) -> str:
         f"similarity {result.similarity:g} count as copies and vote once)",
         "A tier holds roles judged the same (joined by =) and roles no accepted verdict orders",
         "(joined by ,). Sources: independent voters behind the verdict. Details: --explain A B.",
+        rests_on(result) + ".",
     ]
     for name, s in result.sizes.items():
         lines += ["", f"{name}: {s.votes} vote{'s' if s.votes != 1 else ''}"]
