@@ -16,6 +16,7 @@ from rolegraph import load_corpus
 from rolegraph.consensus import consensus, explain
 from rolegraph.errors import UsageError
 from rolegraph.model import SIZES
+from rolegraph.usable import UsableCorpus
 
 COO = "COO"  # its IRI sorts before the CPO's (chief-operating < chief-product), its label after
 MIRROR = {"above": "below", "below": "above", "same": "same", "contested": "contested", "none": "none"}
@@ -443,6 +444,7 @@ def test_sizes_are_named_in_any_case_and_come_back_in_ladder_order(tmp_path):
 def test_a_corpus_without_settings_uses_the_defaults():
     corpus = memory_corpus({"a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "may")]})
     corpus.settings = None
+    corpus = UsableCorpus(corpus)  # taken as it is: no lint run, which needs settings
     r = consensus(corpus, workers=1)
     assert (r.min_agreement, r.similarity) == (0.6, 90.0)
     assert r.weights["may"] == 0.4 and verdict_on(r, "mid", HOP, VPP).tally["above"] == 0.4
@@ -469,6 +471,6 @@ def test_weightless_claims_leave_a_pair_contested_at_zero():
 def test_a_corpus_without_vocabulary_is_labelled_by_iri():
     corpus = memory_corpus({"a": [("c1", HOP, "above", VPP, "HoP over VP", "any", "definite")]})
     corpus.vocabulary = None
-    r = consensus(corpus, workers=1)
+    r = consensus(UsableCorpus(corpus), workers=1)
     assert r.labels == {iri(HOP): iri(HOP), iri(VPP): iri(VPP)}
     assert r.sizes["mid"].ladder == ((iri(HOP),), (iri(VPP),))
