@@ -395,3 +395,28 @@ def test_cycle_is_found_behind_roles_already_ranked(tmp_path):
         (f,) = lint(root, ["RG105"], engine)
         assert f["roles"] == ["Director of Product", "Head of Product", "VP of Product"]
         assert [c["id"] for c in f["claims"]] == ["c", "d", "e"]
+
+
+def test_two_cycles_below_one_role_are_two_findings(tmp_path):
+    # the Associate PM (first by IRI) outranks a member of each cycle but is in neither
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (TEXT, [claim("a1", "APM", "above", "CEO"), claim("a2", "APM", "above", "Director of Product")]),
+            "s2": (TEXT, [claim("e1", "CEO", "above", "COO"), claim("e2", "COO", "above", "CTO")]),
+            "s3": (TEXT, [claim("e3", "CTO", "above", "CEO")]),
+            "s4": (
+                TEXT,
+                [
+                    claim("p1", "Director of Product", "above", "Head of Product"),
+                    claim("p2", "Head of Product", "above", "VP of Product"),
+                    claim("p3", "VP of Product", "above", "Director of Product"),
+                ],
+            ),
+        },
+    )
+    found = lint(root, ["RG105"])
+    assert sorted(f["roles"] for f in found) == [
+        ["CEO", "COO", "CTO"],
+        ["Director of Product", "Head of Product", "VP of Product"],
+    ]
