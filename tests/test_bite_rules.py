@@ -235,3 +235,22 @@ def test_a_rule_is_not_found_by_part_of_its_code_or_name(name):
     r = CliRunner().invoke(main, ["rules", name])
     assert r.exit_code == 2
     assert f"no rule {name!r}; see: rolegraph rules" in r.output
+
+
+def test_claims_with_an_unknown_subject_or_relation_are_not_duplicates(tmp_path):
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (
+                TEXT,
+                [
+                    claim("a", "Xyzzy", "above", "VP of Product"),
+                    claim("b", "Xyzzy", "above", "VP of Product", quote="page"),
+                    claim("c", "CPO", "outranks", "VP of Product"),
+                    claim("d", "CPO", "outranks", "VP of Product", quote="page"),
+                ],
+            )
+        },
+    )
+    assert lint(root, ["RG008"]) == []
+    assert [f["code"] for f in lint(root, ["RG0"])].count("RG008") == 0
