@@ -41,3 +41,13 @@ def test_sparql_example(capsys):
     run(python_block("pyoxigraph"))
     graphs = capsys.readouterr().out.split()
     assert graphs and all(g.startswith("<https://w3id.org/rolegraph/id/graph/") for g in graphs)
+
+
+def test_add_and_extract_example(tmp_path, monkeypatch, capsys):
+    shutil.copy(README.parent / "docs" / "examples" / "product-ladder.html", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    scope = run(python_block("add_sources("))
+    assert "relation: reports_to" in capsys.readouterr().out
+    claims = (tmp_path / "my-corpus" / "claims" / "how-our-product-team-is-organised.yaml").read_text()
+    assert claims.count("proposed: true") == scope["result"].count >= 5
+    assert scope["ladders"].sizes["startup"].pairs

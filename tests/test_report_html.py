@@ -262,3 +262,13 @@ def test_control_characters_from_a_page_never_reach_the_html(tmp_path):
     page = rolegraph.report(rolegraph.load_corpus(root), graphviz=False)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
     assert "Head of Product\\x1b]0;owned\\x07 sits above" in page
+
+
+@pytest.mark.parametrize("value", ["garbage", "12.5", "-3", "1e9"])
+def test_a_malformed_source_date_epoch_is_refused_in_one_line(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    out = tmp_path / "r.html"
+    run = run_subprocess(["report", "-o", str(out)], cache=tmp_path / "x")
+    assert_clean_failure(run, 2, None, contains="rolegraph: SOURCE_DATE_EPOCH must be a whole number")
+    assert len(run.stderr.splitlines()) == 1
+    assert not out.exists()

@@ -28,7 +28,9 @@ def test_builtin_false_starts_from_an_empty_vocabulary(tmp_path):
     root = corpus(tmp_path / "c", [("Head of Product", "above", "VP of Product")], toml=toml)
     assert codes(root) == ["RG002", "RG002"]
     assert labels(root) == []
-    assert run("roles", "--corpus", str(root)).output == ""
+    listed = run("roles", "--corpus", str(root))
+    assert listed.exit_code == 0 and listed.stdout == ""  # nothing to list, and stderr says why
+    assert listed.stderr.startswith("rolegraph: no roles: the vocabulary is empty")
 
 
 def test_builtin_false_with_the_corpus_roles_only(tmp_path):

@@ -42,7 +42,7 @@ def unseal(data: bytes) -> object | None:
 CLAIM_FIELDS = (
     "source_id", "id", "file", "line", "quote", "occurrence", "condition", "note", "accept",
     "subject_text", "object_text", "relation_text", "scope_text", "hedge_text",
-    "start", "end", "prefix", "suffix", "lines",
+    "start", "end", "prefix", "suffix", "lines", "proposed",
 )  # fmt: skip
 SOURCE_FIELDS = (
     "id",
@@ -79,11 +79,11 @@ def load_source(t: tuple) -> Source | None:
 
 def _claim(
     source_id, id, file, line, quote, occurrence, condition, note, accept,
-    subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines,
+    subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines, proposed,
 ) -> Claim:  # fmt: skip
     """A claim from the values of :data:`CLAIM_FIELDS`, positionally (the hot path of a
     cached load); the resolved fields are filled in later by :func:`rolegraph.corpus.load.resolve`."""
     return Claim(
         source_id, id, file, line, None, None, None, None, None, quote, occurrence, condition, note, accept,
-        subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines,
+        subject_text, object_text, relation_text, scope_text, hedge_text, start, end, prefix, suffix, lines, proposed,
     )  # fmt: skip

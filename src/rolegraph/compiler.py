@@ -147,6 +147,8 @@ def _claim_quads(c: Claim, s: Source) -> Iterator[Quad]:
             yield "", f"{node} {rg(prop)} {lit(text)}"
     if c.note:
         yield "", f"{node} <{RDFS}comment> {lit(c.note)}"
+    if c.proposed:  # unreviewed: SPARQL users filter with FILTER NOT EXISTS { ?c rg:proposed true }
+        yield "", f'{node} {rg("proposed")} "true"^^<{XSD}boolean>'
     for code in sorted(c.accept):
         yield "", f"{node} {rg('accepts')} {lit(code)}"
     if c.subject:

@@ -37,7 +37,8 @@ def stats(corpus: Corpus | UsableCorpus, *, strict: bool | None = None) -> dict:
 
 
 def render_text(data: dict) -> str:
-    out = [f"{data['sources']} sources, {data['claims']} claims"]
+    n, m = data["sources"], data["claims"]
+    out = [f"{n} source{'' if n == 1 else 's'}, {m} claim{'' if m == 1 else 's'}"]
     for title, key in (
         ("claims per source", "claims_per_source"),
         ("relations", "relations"),

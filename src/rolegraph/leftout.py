@@ -18,8 +18,10 @@ class LeftOut:
     """One claim (or one whole source, ``claim`` None) left out of a result, and why.
 
     ``file`` is relative to the corpus, ``line`` points at the problem (0: the file as a whole); ``code`` is
-    the rule (RG001-RG009), None for a claims file that could not be read or parsed (then ``source`` is None
-    too, since the file never said which source it is).
+    the rule (RG001-RG009), None for a problem the claims parser found: a claims file that could not be read
+    or parsed (then ``source`` is None too, since the file never said which source it is), or one claim item
+    that could not be read (a wrong type, an unknown or duplicate key; ``claim`` is then its id as written,
+    or ``""`` when it has no readable id).
     """
 
     file: str
@@ -31,8 +33,10 @@ class LeftOut:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        if self.claim is not None:
+        if self.claim:
             what = f"claim '{self.claim}'"
+        elif self.claim is not None:
+            what = "claim"
         elif self.source is not None:
             what = f"source '{self.source}'"
         else:

@@ -118,7 +118,7 @@ def _lint(corpus, select, ignore, severity, fail_on, engine) -> LintReport:
     else:
         findings = [f for code in main for f in mods[code].fast(ctx)]
     if META in codes:
-        findings += mods[META].check(ctx, findings, set(main))
+        findings += mods[META].check(ctx, findings, set(main), set(mods))
     for f in findings:
         if f.code in overrides:
             f.severity = overrides[f.code]

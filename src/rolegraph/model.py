@@ -141,6 +141,7 @@ class Claim:
     prefix: str = ""
     suffix: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # field name -> line
+    proposed: bool = False  # written by `rolegraph extract`, not yet reviewed by a person
 
     @property
     def key(self) -> tuple[str, str]:

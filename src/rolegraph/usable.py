@@ -87,8 +87,9 @@ def usable_corpus(
     """``corpus`` without the claims that have structure errors, and the list of what was left out.
 
     ``unreadable``: problems of claims files the load could not read or parse (see :func:`load_usable_corpus`);
-    each file becomes one left-out record. ``strict`` (default: the corpus setting) raises :class:`InputError`
-    on any of them instead. The input corpus is not changed.
+    each file becomes one left-out record, or, when its problems all lie inside claims, each such claim.
+    ``strict`` (default: the corpus setting) raises :class:`InputError` on any of them instead.
+    The input corpus is not changed.
     """
     unreadable = sorted(unreadable)
     strict = is_strict(corpus, strict)
@@ -140,14 +141,24 @@ def _more(reason: str, more: int) -> str:
 
 
 def _files_left_out(problems: list[Problem]) -> list[LeftOut]:
-    """One record per file that could not be read or parsed: its first problem, and how many more."""
+    """One record per file that could not be read or parsed (its first problem, and how many more); in a file
+    whose problems all lie inside claims (``Problem.claim``), one record per such claim instead."""
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         by_file[p.file].append(p)
-    return [
-        LeftOut(file=f, line=ps[0].line, source=None, claim=None, code=None, reason=_more(ps[0].message, len(ps) - 1))
-        for f, ps in by_file.items()
-    ]
+    out = []
+    for f, ps in by_file.items():
+        if any(p.claim is None for p in ps):
+            reason = _more(ps[0].message, len(ps) - 1)
+            out.append(LeftOut(file=f, line=ps[0].line, source=None, claim=None, code=None, reason=reason))
+            continue
+        by_claim: dict[tuple[str, str, int], list[Problem]] = defaultdict(list)
+        for p in ps:
+            by_claim[p.claim].append(p)
+        for (sid, cid, _), cps in by_claim.items():
+            reason = _more(cps[0].message, len(cps) - 1)
+            out.append(LeftOut(file=f, line=cps[0].line, source=sid, claim=cid, code=None, reason=reason))
+    return out
 
 
 def _claims_left_out(corpus: Corpus, findings: list[Finding]) -> tuple[set[str], set[tuple[str, str]], list[LeftOut]]:

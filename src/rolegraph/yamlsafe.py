@@ -115,8 +115,15 @@ def _reader_problem(text: str, e: yaml.reader.ReaderError) -> YAMLProblem:
     return YAMLProblem(line, f"character U+{ord(ch[:1] or chr(0)):04X} is not allowed in YAML ({e.reason}); remove it")
 
 
-def load(text: str) -> object:
-    """Parse one YAML document of untrusted text. Raises :class:`YAMLProblem`."""
+Duplicate = tuple[object, str, int, int]  # (the mapping, the key, its line, the line of the first)
+
+
+def load(text: str, duplicates: list[Duplicate] | None = None) -> object:
+    """Parse one YAML document of untrusted text. Raises :class:`YAMLProblem`.
+
+    A duplicate key raises too, unless ``duplicates`` (a list) is given: then each is added there
+    (the later value wins) so the caller can say which part of the document it spoils.
+    """
     remap = _has_odd_breaks(text)  # else a mark's line is libyaml's (the fast path)
     line_of = _line_function(text, remap)
     loader = _Loader(text)
@@ -172,13 +179,13 @@ def load(text: str) -> object:
                         if value.__class__ is str and value not in container:
                             frame[1], frame[2] = value, line
                             continue
-                    _add(frame, value, line)
+                    _add(frame, value, line, duplicates)
                 else:
                     root = value
             elif cls is _MapEnd or cls is _SeqEnd:
                 value = stack.pop()[0]
                 if stack:
-                    _add(stack[-1], value, value.line)
+                    _add(stack[-1], value, value.line, duplicates)
                 else:
                     root = value
             elif cls is _MapStart or cls is _SeqStart:
@@ -228,7 +235,12 @@ _NUMERIC_START = frozenset("0123456789+-.")
 _NO_KEY = object()
 
 
-def _add(frame: list, value: object, line: int) -> None:
+def duplicate_message(key: str, first: int) -> str:
+    """What a duplicate key is told."""
+    return f"duplicate key '{short(key)}' (first at line {first}); keep one"
+
+
+def _add(frame: list, value: object, line: int, duplicates: list[Duplicate] | None = None) -> None:
     container = frame[0]
     if isinstance(container, YSeq):
         container.append(value)
@@ -241,7 +253,9 @@ def _add(frame: list, value: object, line: int) -> None:
             raise YAMLProblem(line, f"keys must be text, not {kind}")
         if value in container:
             first = container.lines[value]
-            raise YAMLProblem(line, f"duplicate key '{short(value)}' (first at line {first}); keep one")
+            if duplicates is None:
+                raise YAMLProblem(line, duplicate_message(value, first))
+            duplicates.append((container, value, line, first))
         frame[1], frame[2] = value, line
         return
     container[key] = value

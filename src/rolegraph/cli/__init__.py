@@ -98,12 +98,14 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)
 
 
+from .add import add_command  # noqa: E402
 from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the choices)
     CONSENSUS_FORMATS,
     SIZES,
     consensus_command,  # noqa: E402
 )
 from .export import export_command  # noqa: E402
+from .extract import extract_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
 from .report import report_command  # noqa: E402
@@ -120,6 +122,8 @@ for _command in (
     consensus_command,
     report_command,
     rules_command,
+    add_command,
+    extract_command,
 ):
     main.add_command(_command)
 

@@ -40,10 +40,15 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     metavar="ROLE ROLE",
     help="List every vote on one pair of roles, with source, quote, hedge, weight and copy group.",
 )
+@click.option(
+    "--include-proposed",
+    is_flag=True,
+    help="Also count claims marked 'proposed: true' (written by extract, not yet reviewed).",
+)
 @strict_option
 @output_option
 @click.pass_context
-def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, strict, output) -> None:
+def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, strict, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -55,8 +60,14 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, strict, outp
     if pair and fmt not in EXPLAIN_FORMATS:
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
     c = load_usable(ctx, corpus, strict=strict, cache=True)
+    unreviewed = 0 if include_proposed else sum(1 for x in c.corpus.claims() if x.proposed)
+    if unreviewed:
+        noun = "claim" if unreviewed == 1 else "claims"
+        click.echo(f"{unreviewed} proposed {noun} not counted (review them, or pass --include-proposed)", err=True)
     chosen = [s.lower() for s in sizes] or None
     if pair:
-        emit(ctx, render_explain(explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement), fmt), output)
+        why = explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
+        emit(ctx, render_explain(why, fmt), output)
     else:
-        emit(ctx, render(compute(c, sizes=chosen, min_agreement=min_agreement), c.corpus, fmt), output)
+        result = compute(c, sizes=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
+        emit(ctx, render(result, c.corpus, fmt), output)

@@ -10,6 +10,11 @@ import click
 
 from .common import corpus_option, emit, output_option
 
+NO_ROLES = (
+    "no roles: the vocabulary is empty ([vocabulary] builtin = false in rolegraph.toml and no role in "
+    "roles.ttl); declare roles in roles.ttl, set builtin = true, or include a ladder"
+)
+
 
 @click.command("roles")
 @corpus_option
@@ -51,6 +56,8 @@ def roles_command(ctx: click.Context, corpus: str | None, fmt: str, explain: str
             emit(ctx, render_text(data, corpus or ""), output)
         ctx.exit(0 if data["role"] else 1)
     items = sorted(voc.roles.values(), key=lambda r: r.label.casefold())
+    if not items and fmt == "text":  # said on stderr, so the output stays the (empty) list; JSON says []
+        click.echo(f"rolegraph: {NO_ROLES}", err=True)
     if fmt == "json":
         data = [
             {

@@ -274,8 +274,12 @@ def consensus(
     *,
     workers: int | None = None,
     strict: bool | None = None,
+    include_proposed: bool = False,
 ) -> ConsensusResult:
     """The consensus ladder of ``corpus`` at each company size (all sizes by default).
+
+    Claims marked ``proposed: true`` (written by ``rolegraph extract``, not yet reviewed) do not
+    vote unless ``include_proposed``, so unreviewed proposals never outvote reviewed claims.
 
     ``min_agreement`` overrides ``settings.min_agreement`` (0.5 to 1). ``workers`` caps the
     processes used to search big role pairs for copied quotes (None: one per CPU; 1: none);
@@ -289,17 +293,27 @@ def consensus(
 
     corpus, left_out = unwrap(corpus, strict)
     with paused_gc():
-        return replace(_consensus(corpus, sizes, min_agreement, workers), left_out=left_out)
+        return replace(_consensus(corpus, sizes, min_agreement, workers, include_proposed), left_out=left_out)
+
+
+def counted_claims(corpus: Corpus, include_proposed: bool = False) -> list[Claim]:
+    """The claims consensus counts: all reviewed ones, and proposed ones only when asked."""
+    claims = corpus.claims()
+    return claims if include_proposed else [c for c in claims if not c.proposed]
 
 
 def _consensus(
-    corpus: Corpus, sizes: Iterable[str] | None, min_agreement: float | None, workers: int | None
+    corpus: Corpus,
+    sizes: Iterable[str] | None,
+    min_agreement: float | None,
+    workers: int | None,
+    include_proposed: bool = False,
 ) -> ConsensusResult:
     settings = _settings(corpus)
     chosen = normalize_sizes(sizes)
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
     weights = dict(settings.weights)
-    claims = corpus.claims()
+    claims = counted_claims(corpus, include_proposed)
     by_pair = collect_votes(claims, weights)
     iris = {r for p in by_pair for r in p}
     iris |= {c.subject for c in claims if c.relation == "top" and c.subject}

@@ -16,6 +16,7 @@ from .core import (
     _labels,
     _settings,
     collect_votes,
+    counted_claims,
     normalize_sizes,
     pair_copies,
     tally_pair,
@@ -44,6 +45,7 @@ def explain(
     min_agreement: float | None = None,
     *,
     strict: bool | None = None,
+    include_proposed: bool = False,
 ) -> Explanation:
     """Every vote on the pair (``role_a``, ``role_b``) with its source, quote, hedge, weight,
     copy group and voter, and the verdict it leads to, per size (all sizes by default).
@@ -60,7 +62,7 @@ def explain(
     min_agr = _check_min_agreement(settings.min_agreement if min_agreement is None else min_agreement)
     weights = dict(settings.weights)
     pair = (a, b) if a < b else (b, a)
-    relevant = [c for c in corpus.claims() if {c.subject, c.object} == {a, b}]
+    relevant = [c for c in counted_claims(corpus, include_proposed) if {c.subject, c.object} == {a, b}]
     votes = collect_votes(relevant, weights).get(pair, [])
     labels = _labels(corpus, pair)
     copies = pair_copies(pair, votes, settings.similarity)

@@ -40,7 +40,7 @@ from .pool import load_files
 
 # Bump the number whenever what the loader accepts changes, so no entry made by an older,
 # laxer loader is ever served.
-FORMAT = f"rolegraph-cache-5/{__version__}"
+FORMAT = f"rolegraph-cache-6/{__version__}"
 # Entries are spread over this many files, so editing one claims file rewrites about 1/64 of
 # the cache (at 100k claims: 0.6 MB instead of 39 MB).
 SHARDS = 64
@@ -136,6 +136,8 @@ def load_sources_cached(root: Path, problems: list[Problem], budget: Budget | No
         problems.extend(errs)
         if source is not None:
             sources.append(source)
+            if errs:  # claims left out of it: never served from the cache, which holds no problems
+                continue
             new[k][rel] = (digest, sig, source.snapshot, source.actual_sha256, snap_sig, dump_source(source))
     _write(folder, {k: v for k, v in new.items() if v != old[k]})
     return sorted(sources, key=lambda s: s.id)

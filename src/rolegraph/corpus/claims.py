@@ -1,16 +1,18 @@
 """The claims-file parser: the YAML values of one claims file -> a ``Source`` with its ``Claim`` objects.
 
-Every problem is named by file and line; role names, relation, scope and hedge are kept as written
-(resolution against the vocabulary happens in :mod:`rolegraph.corpus.load`). It reads no file: it takes
-text. It imports only ``yamlsafe``, ``errors`` and ``model`` (plus pyoxigraph lazily, to check IRIs) and
-must not import any other module of ``rolegraph.corpus``.
+Every problem is named by file and line; a problem inside one claim item (a wrong type, an unknown or
+duplicate key) is tagged with that claim (``Problem.claim``) and the claim is kept out of the ``Source``,
+so a publishing load can leave out that claim alone; any other problem spoils the whole file. Role
+names, relation, scope and hedge are kept as written (resolution against the vocabulary happens in
+:mod:`rolegraph.corpus.load`). It reads no file: it takes text. It imports only ``yamlsafe``, ``errors``
+and ``model`` (plus pyoxigraph lazily, to check IRIs) and must not import any other module of ``rolegraph.corpus``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import yamlsafe
@@ -34,6 +36,7 @@ CLAIM_KEYS = (
     "condition",
     "note",
     "accept",
+    "proposed",
 )
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")  # always used with fullmatch
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -82,8 +85,9 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
     """Parse one claims file's text into a Source with its claims (roles not yet resolved)."""
     ctx = _Ctx(rel, [])
     stem = Path(rel).stem
+    duplicates: list[yamlsafe.Duplicate] = []
     try:
-        doc = yamlsafe.load(text)
+        doc = yamlsafe.load(text, duplicates)
     except yamlsafe.YAMLProblem as e:
         return None, [Problem(rel, e.line, e.message)]
     if doc is None:
@@ -96,6 +100,10 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
                 "a claims file must be a mapping with 'source:' and 'claims:'",
             )
         ]
+    in_claim = _duplicates_in_claims(doc.get("claims"), duplicates)
+    for container, key, line, first in duplicates:
+        if id(container) not in in_claim:
+            ctx.bad(line, yamlsafe.duplicate_message(key, first))
     for key in doc:
         if key not in ("source", "claims"):
             hint = did_you_mean(key, ("source", "claims"))
@@ -164,8 +172,16 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         if not isinstance(item, yamlsafe.YMap):
             ctx.bad(line, "each claim must be a mapping (subject, relation, object, quote, ...)")
             continue
+        before = len(ctx.problems)
         claim = _parse_claim(ctx, sid, rel, item)
-        if claim is None:
+        for container, key, dup_line, first in duplicates:
+            if in_claim.get(id(container)) == i:
+                ctx.bad(dup_line, yamlsafe.duplicate_message(key, first))
+        if len(ctx.problems) > before:  # this claim alone is left out of a publishing load
+            written = item.get("id")
+            label = written if written.__class__ is str and _ID.fullmatch(written) else ""
+            tag = (sid, label, item.line)
+            ctx.problems[before:] = [replace(p, claim=tag) for p in ctx.problems[before:]]
             continue
         if claim.id in seen:
             ctx.bad(
@@ -176,6 +192,21 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         seen[claim.id] = claim.line
         source.claims.append(claim)
     return source, ctx.problems
+
+
+def _duplicates_in_claims(claims: object, duplicates: list[yamlsafe.Duplicate]) -> dict[int, int]:
+    """id() of every mapping inside a claim item that holds a duplicate key -> the item's index."""
+    if not duplicates or not isinstance(claims, yamlsafe.YSeq):
+        return {}
+    owner: dict[int, int] = {}
+    for i, item in enumerate(claims):
+        stack = [item] if isinstance(item, yamlsafe.YMap) else []
+        while stack:  # claims are shallow (the YAML reader caps the depth)
+            node = stack.pop()
+            owner[id(node)] = i
+            values = node.values() if isinstance(node, dict) else node
+            stack.extend(v for v in values if isinstance(v, (yamlsafe.YMap, yamlsafe.YSeq)))
+    return owner
 
 
 def _valid_url(url: str) -> bool:
@@ -191,8 +222,7 @@ def _valid_url(url: str) -> bool:
     return True
 
 
-def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | None:
-    before = len(ctx.problems)
+def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim:
     for key in item:
         if key not in CLAIM_KEYS:
             ctx.bad(item.lines[key], f"unknown claim key '{short(key)}'{did_you_mean(key, CLAIM_KEYS)}")
@@ -215,6 +245,11 @@ def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | 
         )
         occ = 1
     c.occurrence = occ
+    proposed = item.get("proposed", False)
+    if not isinstance(proposed, bool):
+        ctx.bad(item.lines["proposed"], "'proposed' must be true or false (delete the line to accept the claim)")
+    else:
+        c.proposed = proposed
     acc = item.get("accept")
     if acc is not None:
         if not isinstance(acc, yamlsafe.YMap):
@@ -247,4 +282,4 @@ def _parse_claim(ctx: _Ctx, sid: str, rel: str, item: yamlsafe.YMap) -> Claim | 
     elif not _ID.fullmatch(cid):
         ctx.bad(item.lines["id"], "claim id must be letters, digits, '.', '_' or '-' (at most 128)")
     c.id = cid
-    return c if len(ctx.problems) == before else None
+    return c

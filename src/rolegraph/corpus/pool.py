@@ -38,7 +38,10 @@ Loaded = tuple[Source | None, list[Problem], tuple | None]  # source, problems, 
 
 
 def parse_one(item: Item) -> tuple[Source | None, list[Problem]]:
-    """Decode and parse one claims file: the source, or None with its problems."""
+    """Decode and parse one claims file: the source, or None with its problems.
+
+    When every problem lies inside one claim (``Problem.claim``), the source comes back too, without
+    those claims: a publishing load leaves out only them (a plain load still refuses on any problem)."""
     if item is None:
         return None, []
     rel, data = item
@@ -47,7 +50,8 @@ def parse_one(item: Item) -> tuple[Source | None, list[Problem]]:
     except InputError as e:
         return None, list(e.problems)
     source, errs = parse_claims_file(rel, text)
-    return (None if errs else source), errs
+    whole = any(p.claim is None for p in errs)
+    return (None if whole else source), errs
 
 
 def load_one(root: Path, item: Item, budget: Budget, now_ns: int | None = None) -> Loaded:

@@ -6,9 +6,9 @@ aliases, remove aliases (``rg:removedAltLabel``), move roles between families (`
 ``skos:member``), merge roles (``skos:exactMatch``: the subject is merged into the object, which
 stays) and retire roles (``owl:deprecated true``). The result is checked as a whole: a label
 that names two roles after the overrides, an override naming no role, a cycle of merges, or
-contradictory overrides raise :class:`InputError`, each at the line of its statement. Imports
-``errors``, ``yamlsafe`` and :mod:`rolegraph.corpus.vocab_model` only; it must not import
-``vocab``, settings, the parser, ``load`` or anything outside ``rolegraph.corpus`` but those two.
+contradictory overrides raise :class:`InputError`, each at the line of its statement. Imports ``errors``,
+``yamlsafe``, :mod:`rolegraph.corpus.vocab_model` and :mod:`rolegraph.corpus.vocab_terms` only; it must
+not import ``vocab``, settings, the parser, ``load`` or anything outside ``rolegraph.corpus`` but those.
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ from .vocab_model import (
     curie,
     normalize_label,
 )
+from .vocab_terms import OWL, RDF_TYPE, REMOVED, refusal
 
-OWL = "http://www.w3.org/2002/07/owl#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-REMOVED = RG + "removedAltLabel"
 FAMILIES = tuple(RG + f for f in ("productRoles", "executiveRoles", "engineeringRoles", "designRoles"))
 DEFAULT_FAMILY = RG + "productRoles"
 MAX_PROBLEMS = 100  # reported per role file; the rest are dropped
+ROLE_AS_FAMILY = "to make two roles one use skos:exactMatch, else name a family (a skos:Collection)"
 
 Item = tuple[str, Src]  # (object: an IRI or a literal's text, its statement)
 
@@ -59,6 +58,7 @@ class Layer:
     exact: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
     deprecated: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
     collections: set[str] = field(default_factory=set)
+    refused: set[str] = field(default_factory=set)  # subjects with a label that is not text
     problems: list[tuple[Src, str]] = field(default_factory=list)
 
 
@@ -77,10 +77,15 @@ def group(doc: Doc, triples: list[tuple[str, str, object]]) -> Layer:
     }
     wanted = {RDF_TYPE, OWL + "imports", OWL + "sameAs", SKOS + "member", *by_predicate}
     for s, p, o in triples:
-        if p not in wanted:
-            continue
         is_iri = isinstance(o, str)
         text = o if is_iri else getattr(o, "value", str(o))
+        why = refusal(p, o, builtin=doc.builtin)
+        if why is not None:
+            layer.problems.append((Src(doc, s, p, text), why))
+            layer.refused.add(s)  # its own problem: a role whose one label is refused is not also "unlabelled"
+            continue
+        if p not in wanted:
+            continue
         src = Src(doc, s, p, text)
         if p == RDF_TYPE and o in (RG + "Role", SKOS + "Concept"):
             layer.typed.setdefault(s, src)
@@ -170,8 +175,9 @@ class Builder:
                 continue
             where = layer.typed[iri]
             if len(labels) != 1:
-                what = "no skos:prefLabel" if not labels else "more than one skos:prefLabel"
-                self.bad(where, f"role {curie(iri)} has {what}; give it exactly one")
+                if labels or iri not in layer.refused:
+                    what = "no skos:prefLabel" if not labels else "more than one skos:prefLabel"
+                    self.bad(where, f"role {curie(iri)} has {what}; give it exactly one")
                 continue
             text, src = labels[0]
             if not normalize_label(text) or len(text) > MAX_LABEL_CHARS:
@@ -228,7 +234,7 @@ class Builder:
     def _family(self, layer: Layer) -> None:
         # a family is built in, declared (a skos:Collection), or the family of a role this file adds;
         # so moving a built-in role into a family nothing else is in (a typo) is refused
-        added = {fam for iri in self.added for fam, _ in layer.families.get(iri, [])}
+        added = {fam for iri in self.added for fam, _ in layer.families.get(iri, []) if not self._is_role(fam)}
         known = self.known_families | layer.collections | added
         for iri, items in sorted(layer.families.items()):
             role = self.role(iri, items[0][1])
@@ -239,7 +245,10 @@ class Builder:
                 fams.setdefault(fam, src)
             # lines are looked up only for a message (finding them reads the whole file once)
             (fam, src), *rest = sorted(fams.items(), key=lambda kv: kv[1].line) if len(fams) > 1 else fams.items()
-            if rest:
+            bad = next(((f, s) for f, s in fams.items() if self._is_role(f)), None)
+            if bad is not None:  # a role IRI as a family: merging was meant, or a typo
+                self.bad(bad[1], f"{curie(bad[0])} is a role, not a family; {ROLE_AS_FAMILY}")
+            elif rest:
                 self.bad(
                     rest[0][1],
                     f"{role.label!r} is put in two families ({curie(fam)} at line {src.line}); a role has one",
@@ -264,6 +273,9 @@ class Builder:
             for fam in layer.collections:
                 labels = sorted(text for text, _ in layer.prefs.get(fam, []))
                 self.collections[fam] = labels[0] if labels else ""
+
+    def _is_role(self, iri: str) -> bool:
+        return iri in self.roles or iri in self.merged or iri in self.prov.retired
 
     def _merge(self, layer: Layer) -> None:
         edges: dict[str, tuple[str, Src]] = {}

@@ -70,6 +70,8 @@ def explain_label(voc: Vocabulary, label: str) -> dict:
         trail.append(_entry("role", prov.role[iri], role.label))
         if iri in prov.family:
             trail.append(_entry("family", prov.family[iri], curie(role.family or "")))
+        elif role.family and iri in prov.role:  # a role added without rg:family: the default family
+            trail.append(_entry("family", prov.role[iri], f"{curie(role.family)} (the default)"))
         data = {"iri": iri, "label": role.label, "family": role.family, "builtin": role.builtin}
         return {"label": label, "role": data, "trail": trail, "suggestions": []}
     if owner is not None:

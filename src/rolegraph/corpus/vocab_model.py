@@ -11,6 +11,7 @@ must not import any other module of ``rolegraph``.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -32,9 +33,16 @@ def normalize_label(text: str) -> str:
     return _SPACE.sub(" ", text).strip().rstrip(".").casefold()
 
 
+_MORE_PREFIXES = (
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+)
+
+
 def curie(iri: str) -> str:
     """An IRI as the prefixed name a roles.ttl would write (``role:x``, ``rg:x``), else ``<iri>``."""
-    for prefix, ns in (("role", ROLE_NS), ("rg", RG), ("skos", SKOS)):
+    for prefix, ns in (("role", ROLE_NS), ("rg", RG), ("skos", SKOS), *_MORE_PREFIXES):
         if iri.startswith(ns) and re.fullmatch(r"[\w-]+", iri[len(ns) :]):
             return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
@@ -81,6 +89,13 @@ class Src(NamedTuple):
     def at(self) -> str:
         """``built-in roles.ttl:12`` or ``roles.ttl:5``."""
         return f"{self.doc.label()}:{self.line}"
+
+
+def _at(src: Src, root: str) -> str:
+    """``built-in roles.ttl:12``, or a corpus file's ``root/roles.ttl:5``."""
+    if src.doc.builtin or not root or root == ".":
+        return src.at()
+    return f"{posixpath.normpath(posixpath.join(root.replace(chr(92), '/'), src.doc.where))}:{src.line}"
 
 
 @dataclass
@@ -155,16 +170,19 @@ class Vocabulary:
             self._suggested[key, n] = out[:n]
         return out[:n]
 
-    def why_unknown(self, text: str) -> str | None:
-        """Why a title the default vocabulary knows names no role here (an override took it), or None."""
+    def why_unknown(self, text: str, root: str = "") -> str | None:
+        """Why a title the default vocabulary knows names no role here (an override took it), or None.
+
+        A corpus file is named under ``root`` (the corpus folder as the user named it), as the
+        commands name every other file of a corpus; a built-in file stays ``built-in roles.ttl:N``."""
         key = normalize_label(text)
         gone = self.prov.retired_keys.get(key)
         if gone is not None:
             role, src = self.prov.retired[gone]
-            return f"it names {role.label!r}, retired by {src.at()} (owl:deprecated)"
+            return f"it names {role.label!r}, retired by {_at(src, root)} (owl:deprecated)"
         if key in self.prov.removed:
             iri, _, src = self.prov.removed[key][-1]
-            return f"{src.at()} removes it from {self.label(iri)!r} (rg:removedAltLabel)"
+            return f"{_at(src, root)} removes it from {self.label(iri)!r} (rg:removedAltLabel)"
         return None
 
     def copy(self) -> Vocabulary:

@@ -53,6 +53,7 @@ def finding_dict(f: Finding, corpus, display_root: str) -> dict:
                 "scope": str(c.scope) if c.scope is not None else c.scope_text,
                 "hedge": c.hedge or c.hedge_text,
                 "side": side,
+                **({"proposed": True} if c.proposed else {}),
             }
             for c, side in f.claims
         ],

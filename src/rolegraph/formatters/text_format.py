@@ -23,9 +23,10 @@ def render(report, corpus, *, display_root: str = "") -> str:
     lines = []
     for f in report.findings:
         sev = f.severity if f.accepted is None else f"{f.severity} (accepted: {printable(f.accepted)})"
-        lines.append(f"{shown(display_root, f.file)}:{f.line}: {f.code} {sev}: {printable(f.message)}")
+        mark = " (proposed claim)" if len(f.claims) == 1 and f.claims[0][0].proposed else ""
+        lines.append(f"{shown(display_root, f.file)}:{f.line}: {f.code} {sev}: {printable(f.message)}{mark}")
         for c, side in f.claims if len(f.claims) > 1 else ():
-            tag = f"[{side}] " if side else ""
+            tag = (f"[{side}] " if side else "") + ("(proposed) " if c.proposed else "")
             lines.append(f"    {tag}{shown(display_root, c.file)}:{c.line}: {c.source_id}: {_quote(c.quote)}")
     s = report.summary()
     corpus_size = f"{_n(s['claims'], 'claim')} from {_n(s['sources'], 'source')}"

@@ -148,10 +148,18 @@ def corpus_name(corpus: Corpus) -> str:
 
 
 def build_time() -> str | None:
-    """The build time in UTC from ``SOURCE_DATE_EPOCH``, None when unset or not a number."""
+    """The build time in UTC from ``SOURCE_DATE_EPOCH`` (None when unset or empty); a value that is not
+    a whole number of seconds is refused, as the reproducible-builds specification asks."""
+    from ..errors import UsageError
+
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
+    if not raw:
         return None
+    if not raw.isdigit() or len(raw) > 12:
+        shown = raw[:20].encode("unicode_escape").decode("ascii")
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{shown}'; fix or unset it"
+        )
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(int(raw)))
 
 
@@ -163,7 +171,8 @@ def _left_out(items: Sequence[object] | None) -> tuple[LeftOut, ...]:
             out.append(it)
             continue
         get = it.get if isinstance(it, Mapping) else lambda k, it=it: getattr(it, k, None)
-        source, claim, code = (None if get(k) in (None, "") else str(get(k)) for k in ("source", "claim", "code"))
+        source, code = (None if get(k) in (None, "") else str(get(k)) for k in ("source", "code"))
+        claim = None if get("claim") is None else str(get("claim"))  # "" is a claim whose id was unreadable
         out.append(
             LeftOut(str(get("file") or ""), int(get("line") or 0), source, claim, code, str(get("reason") or ""))
         )

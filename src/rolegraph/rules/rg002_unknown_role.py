@@ -7,6 +7,8 @@ or CLI.
 
 from __future__ import annotations
 
+import shlex
+
 from ..findings import Finding
 from ..model import Claim
 from ._structural import from_hits
@@ -43,9 +45,12 @@ def violations(ctx: Context) -> list[tuple[Claim, str]]:
 def make(ctx: Context, c: Claim, field: str) -> Finding:
     text = c.subject_text if field == "subject" else c.object_text
     voc = ctx.corpus.vocabulary
-    why = voc.why_unknown(text or "")  # an override of the corpus's roles.ttl took the title away
+    root = "" if ctx.corpus.bundled else ctx.corpus.root
+    why = voc.why_unknown(text or "", root)  # an override of the corpus's roles.ttl took the title away
     if why:
-        return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}: {why}; see: rolegraph roles --explain")
+        corpus = f" --corpus {shlex.quote(root)}" if root else ""
+        see = f"rolegraph roles{corpus} --explain {shlex.quote(text or '')}"
+        return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}: {why}; see: {see}")
     hints = voc.suggest(text or "")
     hint = f"did you mean {', '.join(repr(h) for h in hints)}?" if hints else "see: rolegraph roles"
     return claim_finding(RULE, c, field, f"unknown role {text!r} in {field}; {hint} (or add it to roles.ttl)")

@@ -1,5 +1,8 @@
 """The csv format of consensus: one row per tier member, pair and copy group, and ``--explain`` rows.
 
+Every text cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return: role labels, quotes and ids come from untrusted files) is written with a leading
+``'``, as OWASP advises against CSV injection; numbers are written as they are.
 It imports only ``results``, ``copies`` and ``formats.common``; it must not import the core.
 """
 
@@ -12,6 +15,26 @@ from ..results import (
     ConsensusResult,
     Explanation,
 )
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: a text starting like a formula gets a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _Writer:
+    """``csv.writer`` whose rows are made safe with :func:`cell`."""
+
+    def __init__(self, buf: io.StringIO) -> None:
+        self._w = csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row: list) -> None:
+        self._w.writerow([cell(v) for v in row])
+
 
 CSV_COLUMNS = (
     "size",
@@ -31,7 +54,7 @@ def render_csv(result: ConsensusResult) -> str:
     """Long-format CSV: ``tier``, ``unplaced``, ``cycle``, ``pair`` and ``copy_group`` rows."""
     label = result.label
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _Writer(buf)
     w.writerow(CSV_COLUMNS)
     for name, s in result.sizes.items():
         for i, tier in enumerate(s.ladder):
@@ -76,7 +99,7 @@ def render_csv(result: ConsensusResult) -> str:
 
 def render_explain_csv(e: Explanation) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _Writer(buf)
     w.writerow(
         [
             "size",

@@ -1,0 +1,83 @@
+"""Fetching a page over HTTP(S) with httpx: http and https only, a timeout for each step and
+for the whole fetch, a size limit read as a stream, at most :data:`MAX_REDIRECTS` redirects
+(each checked again for its scheme), and only HTML or plain text. Every failure is a
+:class:`UsageError` of one line naming the URL. Imports httpx lazily; it must not import any
+rolegraph module but the errors.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from ..errors import UsageError
+
+MAX_REDIRECTS = 5
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # the final URL, after redirects
+    content_type: str  # "text/html", "text/plain", ...
+    charset: str | None
+    body: bytes
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{url}: only http:// and https:// URLs can be fetched")
+    return url
+
+
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
+    """GET ``url`` and return the final URL, its content type and body."""
+    import httpx
+
+    check_url(url)
+    deadline = time.monotonic() + timeout
+    headers = {"User-Agent": "rolegraph (+https://w3id.org/rolegraph)", "Accept": "text/html, text/plain;q=0.9"}
+    try:
+        with httpx.Client(follow_redirects=False, timeout=timeout, headers=headers, trust_env=False) as client:
+            for _hop in range(MAX_REDIRECTS + 1):
+                with client.stream("GET", url) as r:
+                    if r.is_redirect:
+                        loc = r.headers.get("location")
+                        if not loc:
+                            raise UsageError(f"{url}: redirect ({r.status_code}) without a Location header")
+                        url = check_url(urljoin(str(r.url), loc))
+                        continue
+                    if r.status_code >= 400:
+                        raise UsageError(f"{url}: the server answered HTTP {r.status_code}; check the URL")
+                    ctype, _, params = r.headers.get("content-type", "text/html").partition(";")
+                    ctype = ctype.strip().lower() or "text/html"
+                    if ctype not in TEXT_TYPES:
+                        raise UsageError(
+                            f"{url}: content type {ctype} is not HTML or plain text; save the text and add the file"
+                        )
+                    charset = None
+                    for p in params.split(";"):
+                        k, _, v = p.partition("=")
+                        if k.strip().lower() == "charset" and v.strip():
+                            charset = v.strip().strip('"').lower()
+                    declared = r.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > max_bytes:
+                        raise UsageError(f"{url}: the page is {int(declared)} bytes, over the limit of {max_bytes}")
+                    chunks, size = [], 0
+                    for chunk in r.iter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise UsageError(f"{url}: the page is over the limit of {max_bytes} bytes")
+                        if time.monotonic() > deadline:
+                            raise UsageError(f"{url}: timed out after {timeout:g} s")
+                        chunks.append(chunk)
+                    return Fetched(str(r.url), ctype, charset, b"".join(chunks))
+            raise UsageError(f"{url}: more than {MAX_REDIRECTS} redirects; give the final URL")
+    except httpx.TimeoutException:
+        raise UsageError(f"{url}: timed out after {timeout:g} s") from None
+    except httpx.HTTPError as e:
+        raise UsageError(f"{url}: cannot fetch: {' '.join(str(e).split()) or type(e).__name__}") from None
