@@ -238,3 +238,23 @@ def test_two_cycles_sharing_one_role_are_one_group(tmp_path):
     )
     (f,) = lint(root, ["RG105"])
     assert f["roles"] == ["Associate Product Manager", "Director of Product", "Product Manager"]
+
+
+def test_a_cycle_of_three_is_reported_even_beside_a_two_role_contradiction(tmp_path):
+    # CPO and HoP outrank each other (RG101's business) and also sit on the cycle CPO > HoP > VPP > CPO
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (
+                TEXT,
+                [claim("a", "CPO", "above", "Head of Product"), claim("b", "Head of Product", "above", "CPO")],
+            ),
+            "s2": (
+                TEXT,
+                [claim("c", "Head of Product", "above", "VP of Product"), claim("d", "VP of Product", "above", "CPO")],
+            ),
+        },
+    )
+    (f,) = lint(root, ["RG105"])
+    assert f["roles"] == ["Chief Product Officer", "Head of Product", "VP of Product"]
+    assert [c["id"] for c in f["claims"]] == ["a", "c", "d"]
