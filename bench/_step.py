@@ -1,6 +1,6 @@
 """One benchmark step through the Python API, run in its own process by bench/run.py.
 
-    python bench/_step.py {load,compile,consensus} CORPUS [--cache]
+    python bench/_step.py {load,compile,consensus,consensus_diff} CORPUS [--cache]
 
 Prints one JSON line: in-process seconds of import, load and the step itself. ``--cache``
 loads through the parse cache (``$ROLEGRAPH_CACHE_DIR``) as ``rolegraph lint`` and
@@ -56,6 +56,14 @@ def main() -> int:
         text = render(result, usable.corpus, "json")
         t4 = time.perf_counter()
         out.update(step_s=t4 - t2, check_s=t2b - t2, consensus_s=t3 - t2b, render_s=t4 - t3, output_bytes=len(text))
+    elif what == "consensus_diff":  # rolegraph consensus --diff main, as a library call
+        from rolegraph.consensus.diff import consensus_diff, render_diff
+
+        d = consensus_diff(corpus, "main")
+        t3 = time.perf_counter()
+        text = render_diff(d, "json")
+        t4 = time.perf_counter()
+        out.update(step_s=t4 - t2, diff_s=t3 - t2, render_s=t4 - t3, changes=len(d.changes), output_bytes=len(text))
     else:
         raise SystemExit(f"unknown step {what}")
     print(json.dumps(out))

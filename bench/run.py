@@ -37,6 +37,8 @@ TARGETS = {  # step -> (size or None for any, max wall s, max peak MiB)
     ("lint", 100000): (20.0, 2048.0),
     ("lint_cold_cache", 100000): (20.0, 2048.0),
     ("lint_after_edit", 100000): (3.0, None),
+    ("changed_since", 100000): (3.0, None),
+    ("consensus_diff", 100000): (12.0, None),
     ("consensus", 100000): (10.0, None),
     ("consensus_cold", 100000): (10.0, None),
     ("version", None): (0.15, None),
@@ -220,6 +222,10 @@ def bench_size(n: int, args, tmp: Path) -> list[dict]:
         r = run_proc([ROLEGRAPH, "report", "--corpus", str(corpus), "-o", str(page)], env=env)
         r["page_mb"] = round(page.stat().st_size / 1e6, 2) if page.exists() else None
         add("report", r, f"page {r['page_mb']} MB, {'warm' if on('lint_cache') else 'cold'} cache, Graphviz ladders")
+    if on("git"):
+        from _git import git_rows
+
+        git_rows(n, corpus, tmp, run_proc, ROLEGRAPH, PY, HERE / "_step.py", add)
     reused = [r for r in args.reuse_rows if r.get("size") == n and r.get("step") == "lint_shacl"]
     if on("shacl") and reused:
         rows.append({**reused[0], "note": reused[0].get("note", "") + f" [reused from {args.reuse_shacl}]"})
@@ -349,7 +355,9 @@ def main(argv=None) -> int:
     ap.add_argument("--shacl-timeout", type=float, default=600.0)
     ap.add_argument("--repeat", type=int, default=5, help="runs of --version, --help and the bundled lint")
     ap.add_argument(
-        "--only", default=None, help="comma-separated: load,compile,lint,lint_cache,consensus,report,shacl,global"
+        "--only",
+        default=None,
+        help="comma-separated: load,compile,lint,lint_cache,consensus,report,git,shacl,global",
     )
     ap.add_argument(
         "--reuse-shacl",

@@ -26,6 +26,12 @@ class LintReport:
     engine: str
     fail_on: str = "error"
     counts: dict[str, int] = field(default_factory=dict)
+    # set when the findings were filtered (--changed-since, --baseline; see rolegraph.changes):
+    resolved: list[dict] | None = None  # findings of the base (or baseline entries) that no longer occur
+    changed: frozenset[str] = frozenset()  # fingerprints of findings on a new or changed claim
+    hidden: int = 0  # findings left out because they predate the change or are in the baseline
+    compared_with: str = ""  # what the findings were compared with, for the reports
+    notes: list[str] = field(default_factory=list)  # one-line notes for standard error
 
     @property
     def fixable(self) -> int:

@@ -99,6 +99,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 from .add import add_command  # noqa: E402
+from .baseline import baseline_command  # noqa: E402
 from .consensus import (  # noqa: E402  (re-exported: the CLI spells out the choices)
     CONSENSUS_FORMATS,
     SIZES,
@@ -108,6 +109,8 @@ from .export import export_command  # noqa: E402
 from .extract import extract_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
+from .push import push_command  # noqa: E402
+from .query import query_command  # noqa: E402
 from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
@@ -119,7 +122,10 @@ for _command in (
     roles_command,
     export_command,
     lint_command,
+    baseline_command,
     consensus_command,
+    query_command,
+    push_command,
     report_command,
     rules_command,
     add_command,

@@ -45,10 +45,17 @@ CONSENSUS_FORMATS = ("text", "markdown", "json", "csv", "dot", "svg")  # = conse
     is_flag=True,
     help="Also count claims marked 'proposed: true' (written by extract, not yet reviewed).",
 )
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    default=None,
+    help="Show what changed in the ladders since the merge-base of REF and HEAD (formats text, markdown, json).",
+)
 @strict_option
 @output_option
 @click.pass_context
-def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, strict, output) -> None:
+def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_proposed, diff_ref, strict, output) -> None:
     """The consensus ladder per company size: tiers, agreement, independent sources, dissent.
 
     Copied quotes vote once. Formats: text, markdown, json, csv, dot and svg (Graphviz).
@@ -59,13 +66,22 @@ def consensus_command(ctx, corpus, sizes, min_agreement, fmt, pair, include_prop
 
     if pair and fmt not in EXPLAIN_FORMATS:
         raise UsageError(f"--explain writes {', '.join(EXPLAIN_FORMATS)}; not {fmt}")
+    if diff_ref is not None and (pair or fmt not in ("text", "markdown", "json")):
+        raise UsageError("--diff writes text, markdown or json, and cannot be combined with --explain")
     c = load_usable(ctx, corpus, strict=strict, cache=True)
     unreviewed = 0 if include_proposed else sum(1 for x in c.corpus.claims() if x.proposed)
     if unreviewed:
         noun = "claim" if unreviewed == 1 else "claims"
         click.echo(f"{unreviewed} proposed {noun} not counted (review them, or pass --include-proposed)", err=True)
     chosen = [s.lower() for s in sizes] or None
-    if pair:
+    if diff_ref is not None:
+        from ..consensus.diff import consensus_diff, render_diff
+
+        d = consensus_diff(c, diff_ref, sizes=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
+        for note in d.notes:
+            click.echo(note, err=True)
+        emit(ctx, render_diff(d, fmt), output)
+    elif pair:
         why = explain(c, pair[0], pair[1], size=chosen, min_agreement=min_agreement, include_proposed=include_proposed)
         emit(ctx, render_explain(why, fmt), output)
     else:

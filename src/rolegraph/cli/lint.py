@@ -6,6 +6,7 @@ the command, so ``--help`` stays fast); it must not import ``rolegraph.cli`` or 
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -63,10 +64,47 @@ from .common import corpus_option, emit, load, output_option
     is_flag=True,
     help="Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).",
 )
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    default=None,
+    help="Report only findings the change since the merge-base of REF and HEAD introduced or touched "
+    "(the corpus must be in a git repository); list the ones it resolved.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in FILE (see: rolegraph baseline); list entries no longer found.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the contradiction rules (RG1xx) as SPARQL queries on this store (filled by rolegraph push) "
+    "instead of the files; structure rules are listed as not run.",
+)
+@click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="With --endpoint.")
 @output_option
 @click.pass_context
 def lint_command(
-    ctx, corpus, fmt, select, ignore, severities, fail_on, engine, no_cache, do_fix, show_diff, output
+    ctx,
+    corpus,
+    fmt,
+    select,
+    ignore,
+    severities,
+    fail_on,
+    engine,
+    no_cache,
+    do_fix,
+    show_diff,
+    endpoint,
+    timeout,
+    changed_since,
+    baseline_file,
+    output,
 ) -> None:
     """Check a corpus: structure (RG0xx) and contradictions between claims (RG1xx).
 
@@ -84,12 +122,38 @@ def lint_command(
             raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
+    if endpoint is not None:
+        from ..sparql.endpoint_lint import endpoint_lint
+        from ..sparql.remote import Endpoint
+
+        with Endpoint(endpoint, timeout=timeout) as ep:
+            report, c = endpoint_lint(ep, select=sel, ignore=ign, severity=overrides, fail_on=fail_on)
+        if report.not_run:
+            click.echo(
+                f"rolegraph lint: not run on the endpoint (they need the files): {', '.join(report.not_run)}", err=True
+            )
+        emit(ctx, render(report, c, fmt, display_root=""), output)
+        sys.exit(1 if report.failed else 0)
     options = dict(select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
+    if (do_fix or show_diff) and (changed_since is not None or baseline_file is not None):
+        raise UsageError("--fix and --diff work on the whole corpus; leave out --changed-since and --baseline")
     if do_fix or show_diff:
         _fix(ctx, corpus, fmt, options, do_fix, show_diff, no_cache, output)
     c = load(ctx, corpus, cache=not no_cache)
-    report = run_lint(c, **options)
+    if changed_since is not None or baseline_file is not None:
+        from ..changes import lint_for_ci
+
+        report = lint_for_ci(c, changed_since=changed_since, baseline=baseline_file, **options)
+    else:
+        report = run_lint(c, **options)
+    for note in report.notes:
+        click.echo(note, err=True)
     emit(ctx, render(report, c, fmt, display_root=corpus or ""), output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from ..formatters.github_format import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+            f.write(step_summary(report, c, display_root=corpus or ""))
     sys.exit(1 if report.failed else 0)
 
 

@@ -262,12 +262,17 @@ def build_view(
         names = [voc.label(r) for r in f.roles]
         message, headings, split = f.message, ("One side", "Other side"), False
         body = message.rsplit(" [", 1)[0] if message.endswith("]") else message
-        if " against " in body:
-            a, b = body.split(" against ", 1)
-            headings, split = (a[:1].upper() + a[1:], b[:1].upper() + b[1:]), True
+        labelled = _lettered(body)  # a message naming each side "X [a] (...)" (RG104): a heading each
+        if labelled:
+            pairs = [(x, labelled.get(x, f"Side {x}")) for x in dict.fromkeys(s for _, s in f.claims if s)]
+        else:
+            if " against " in body:
+                a, b = body.split(" against ", 1)
+                headings, split = (a[:1].upper() + a[1:], b[:1].upper() + b[1:]), True
+            pairs = list(zip(("a", "b"), headings, strict=True))
         sides = tuple(
             (heading, tuple(claim_view(c) for c, s in f.claims if s == side))
-            for side, heading in zip(("a", "b"), headings, strict=True)
+            for side, heading in pairs
             if any(s == side for _, s in f.claims)
         )
         if not sides and f.claims:
@@ -345,3 +350,14 @@ def build_view(
         source_views=tuple(sources),
         copy_groups=len(result.copy_groups),
     )
+
+
+def _lettered(message: str) -> dict[str, str]:
+    """Side letter -> its heading, from a message that names each side ``X [a] (2 claims, 1 source)``."""
+    import re
+
+    out = {}
+    for m in re.finditer(r"([^:;\[\]()]+?) \[([a-z][a-z0-9]*)\] \(([^()]*)\)", message):
+        name = m.group(1).strip().removeprefix("vs ").removeprefix("against ").removeprefix(", ").strip(" ,")
+        out[m.group(2)] = f"{name[:1].upper()}{name[1:]} ({m.group(3)})"
+    return out
