@@ -72,6 +72,13 @@ class SizeResult:
     top: tuple[tuple[str, tuple[str, ...]], ...]  # (role, refs of its top claims)
     votes: int  # claims voting at this size
 
+    def tier_of(self, role: str) -> int | None:
+        """The 0-based tier of a role, None when unplaced or absent."""
+        for i, tier in enumerate(self.ladder):
+            if role in tier:
+                return i
+        return None
+
     @property
     def contested(self) -> tuple[PairVerdict, ...]:
         return tuple(p for p in self.pairs if p.verdict == "contested")
