@@ -188,9 +188,8 @@ def test_wrong_path_is_one_line(store, cache):
     assert r.exit_code == 2 and "HTTP 404" in r.output and r.output.count("\n") == 1
 
 
+@pytest.mark.parametrize("store", ["virtuoso"], indirect=True)  # the Oxigraph server has no authentication
 def test_wrong_password_is_one_line_without_the_password(store, cache):
-    if store.kind != "virtuoso":
-        pytest.skip("the Oxigraph server has no authentication; Virtuoso's Graph Store checks passwords")
     secret = "not-the-password-x9"
     r = store.cli(
         "push", "--endpoint", store.query, "--graph-store", store.graph_store,
@@ -247,9 +246,8 @@ def test_an_answer_that_is_not_results_is_one_line(cache):
     assert r.exit_code == 2 and "not valid results" in r.output and r.output.count("\n") == 1
 
 
+@pytest.mark.parametrize("store", ["oxigraph"], indirect=True)  # one store is enough for the loader's behaviour
 def test_push_leaves_out_a_broken_claim_and_names_it(store, cache, tmp_path, monkeypatch):
-    if store.kind != "oxigraph":
-        pytest.skip("one store is enough for the loader's behaviour")
     corpus = tmp_path / "c"
     shutil.copytree(rolegraph.load_corpus().root, corpus)
     claims = sorted((corpus / "claims").glob("*.yaml"))[0]
