@@ -85,44 +85,55 @@ def push(
         claims_digest = None
     report = PushReport()
     digests: dict[str, str] = {}
-    pool = ThreadPoolExecutor(WORKERS)
+    pool, serial = ThreadPoolExecutor(WORKERS), ThreadPoolExecutor(1)
     pending: deque = deque()
+    big: deque = deque()
     total = len(corpus.sources) + 3
-    for graph, chunks in store_graphs(corpus, cons, PART):
-        assert graph.startswith(GRAPH_SPACE)
-        report.graphs += 1
-        if graph == CLAIMS_GRAPH:
-            if claims_digest is not None and old.get(graph) == claims_digest:
-                digests[graph] = claims_digest
-                for _ in chunks:  # fills the per-source graphs
-                    pass
-            else:
-                h = hashlib.sha256()
-                for i, lines in enumerate(chunks):
-                    for line in lines:
-                        h.update(line.encode("utf-8"))
-                    endpoint.put_graph(graph, "".join(lines).encode("utf-8"), append=i > 0)
-                    report.triples += len(lines)
-                digests[graph] = h.hexdigest()
-                report.sent += 1
-        else:
-            lines = [line for part in chunks for line in part]
-            digests[graph] = _digest([lines])
-            if force or old.get(graph) != digests[graph]:
-                if len(lines) <= PART:  # one request: sent by the pool while the next graph compiles
-                    pending.append(pool.submit(endpoint.put_graph, graph, "".join(lines).encode("utf-8")))
+    try:
+        for graph, chunks in store_graphs(corpus, cons, PART):
+            assert graph.startswith(GRAPH_SPACE)
+            report.graphs += 1
+            if graph == CLAIMS_GRAPH:
+                if claims_digest is not None and old.get(graph) == claims_digest:
+                    digests[graph] = claims_digest
+                    for _ in chunks:  # fills the per-source graphs
+                        pass
                 else:
-                    for i in range(0, len(lines), PART):
-                        endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
-                report.triples += len(lines)
-                report.sent += 1
-            while len(pending) > 2 * WORKERS:  # bounded: memory stays flat; errors surface in order
-                pending.popleft().result()
-        if progress:
-            progress(report.graphs, total)
-    while pending:
-        pending.popleft().result()
-    pool.shutdown()
+                    h = hashlib.sha256()
+                    for i, lines in enumerate(chunks):
+                        for line in lines:
+                            h.update(line.encode("utf-8"))
+                        # one worker, in order: the store loads part i while part i + 1 is compiled
+                        if big:
+                            big.popleft().result()
+                        big.append(
+                            serial.submit(endpoint.put_graph, graph, "".join(lines).encode("utf-8"), append=i > 0)
+                        )
+                        report.triples += len(lines)
+                    while big:
+                        big.popleft().result()
+                    digests[graph] = h.hexdigest()
+                    report.sent += 1
+            else:
+                lines = [line for part in chunks for line in part]
+                digests[graph] = _digest([lines])
+                if force or old.get(graph) != digests[graph]:
+                    if len(lines) <= PART:  # one request: sent by the pool while the next graph compiles
+                        pending.append(pool.submit(endpoint.put_graph, graph, "".join(lines).encode("utf-8")))
+                    else:
+                        for i in range(0, len(lines), PART):
+                            endpoint.put_graph(graph, "".join(lines[i : i + PART]).encode("utf-8"), append=i > 0)
+                    report.triples += len(lines)
+                    report.sent += 1
+                while len(pending) > 2 * WORKERS:  # bounded: memory stays flat; errors surface in order
+                    pending.popleft().result()
+            if progress:
+                progress(report.graphs, total)
+        while pending:
+            pending.popleft().result()
+    finally:  # a failed request: the queued ones are dropped, not sent
+        pool.shutdown(cancel_futures=True)
+        serial.shutdown(cancel_futures=True)
     if prune:
         from ..compiler import graph_iri
 
