@@ -85,6 +85,21 @@ SEQ = re.compile(
     r"|after (?:that|them|which|this)(?:\s+comes?)?|below (?:that|them|which|this)(?:\s+(?:comes?|sits?|is|are))?)"
     rf"{DET}\s*$"
 )
+SEQ_BELOW = re.compile(r"\bbelow (?:that|them|which|this)\b")
+# a role said not to exist: "there's no CPO", "without a Head of Design"
+DENIED_BEFORE = re.compile(r"\b(?:[Nn]o|[Ww]ithout(?: an?| the)?|[Nn]ever an?|[Ll]acks?(?: an?| the)?)\s+$")
+# negation over a whole claim, before its subject: "Nothing in this policy makes X senior to Y"
+WIDE_NEG = re.compile(
+    r"\b(?:[Nn]othing|[Nn]o\s+(?:[\w-]+\s+){0,4}?(?:makes?|means?|implies|puts?|places?|says?|states?)|[Nn]one of"
+    r"|(?:does|do|did|will|should)\s*n(?:o|[’'])t\s+(?:mean|make|imply|put|place)|[Nn]ot (?:mean|imply)"
+    r"|[Ii]t is not true that|[Ii]t[’']s not (?:true|the case) that|[Ii]t is not the case that)\b[^,;:.]{0,60}$"
+)
+# an action verb before a title: the title is its object ("Nair will lead a team of designers")
+VERB_BEFORE = re.compile(
+    r"\b(?:lead|leads|led|leading|manages?|managed|oversees?|oversaw|runs?|ran|heads?|headed|has|have|had"
+    r"|joins?|joined|hires?|hired|builds?|built|mentors?|mentored|coach(?:es|ed)?|supports?|supported)\b",
+    re.I,
+)
 RANK_CONTEXT = re.compile(
     r"\b(?:rank|ranks|ranked|ranking|highest|lowest|top|ladder|hierarchy|order|senior|seniority)\b"
 )

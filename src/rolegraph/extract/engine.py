@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import ANY
 from . import cues as C
-from .ladders import inline_ladders, list_ladders
+from .ladders import inline_ladders, list_ladders, sequence_down
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
 from .short_titles import ShortTitles, drop_degree_phrases, posting_you
@@ -21,9 +21,11 @@ from .text import Span, clauses, lines, sentences, trim
 
 
 class _Sentence:
-    def __init__(self, span: Span, mentions: list[Mention]):
+    def __init__(self, span: Span, mentions: list[Mention], text: str = ""):
         self.span = span
         self.mentions = mentions
+        # roles the sentence says are absent ("there's no CPO"): a pronoun never stands for them
+        self.denied = {m.role for m in mentions if C.DENIED_BEFORE.search(text, max(0, m.start - 30), m.start)}
 
     def roles(self) -> list[str]:
         out: list[str] = []
@@ -60,7 +62,7 @@ class Extractor:
                 j = mi
                 while j < len(all_mentions) and all_mentions[j].end <= sp.end:
                     j += 1
-                sent = _Sentence(sp, all_mentions[mi:j])
+                sent = _Sentence(sp, all_mentions[mi:j], text)
                 out.extend(self._sentence(text, sent, prev))
                 out.extend(inline_ladders(text, sp, sent.mentions))
                 prev = sent
@@ -111,9 +113,12 @@ class _Clause:
             self.context = (scope or self.lead_scope or ANY, hedge, C.condition_of(body), trim(self.text, self.span))
         if self.cut is not None:  # a size named in a later conjunct ("..., and at big companies X") is its own
             m = C.NEXT_CONJUNCT.search(self.text, self.cut, self.span.end)
-            if m and C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
-                scope, _ = C.scope_of(self.text[self.span.start : m.start()])
-                return (scope or self.lead_scope or ANY, *self.context[1:])
+            if m:  # a hedge or size in a later conjunct ("..., and in big firms there's often X") is its own
+                first = self.text[self.span.start : m.start()]
+                scope = self.context[0]
+                if C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
+                    scope = C.scope_of(first)[0] or self.lead_scope or ANY
+                return (scope, C.hedge_of(first)[0], *self.context[2:])
         return self.context
 
     def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
@@ -136,6 +141,7 @@ class _Clause:
     def context_roles(self, exclude: set[str]) -> list[str]:
         """Distinct roles this text is about just now: the previous sentence and this one so far."""
         roles: list[str] = []
+        exclude = exclude | self.sent.denied | (self.prev.denied if self.prev else set())
         for r in (self.prev.roles() if self.prev else []) + self.earlier:
             if r not in roles and r not in exclude:
                 roles.append(r)
@@ -226,7 +232,7 @@ class _Clause:
     def _subject_role(self, subj: Slot, obj: str) -> str | None:
         if subj.role is not None:
             return subj.role
-        here = [m.role for m in self.mentions if m.end <= subj.start and m.role != obj]
+        here = [m.role for m in self.mentions if m.end <= subj.start and m.role not in (obj, *self.sent.denied)]
         if here:  # "the Head of Product is ..., and they report to the CEO"
             return here[-1] if len(set(here)) == 1 else None
         return self.resolve_pronoun({obj})
@@ -279,7 +285,10 @@ class _Clause:
             add(b.role, "above", a.role, "'from X to Y' (career step)")
             return done
         if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
-            add(a.role, "above", b.role, "ordered sequence ('followed by', 'then')")
+            down = True if C.SEQ_BELOW.search(btw) else self._sequence_down(a, b)
+            if down is not None:  # one direction per sentence: the one its ladder words say
+                hi, lo = (a, b) if down else (b, a)
+                add(hi.role, "above", lo.role, "ordered sequence ('followed by', 'then')")
             return done
         neg = bool(C.NEGATION.search(btw))
         obj = b.role
@@ -290,8 +299,18 @@ class _Clause:
         else:
             subjects = [self._subject_role(subj, obj)]
         if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
-            subjects = [self.last_subject or (slots[0].role if slots[0].start < a.start else None) or a.role]
+            opener = self.last_subject or (slots[0].role if slots[0].start < a.start else None)
+            # "Nair will lead a team of designers and report to W": a is an object; the subject is no role
+            is_object = C.VERB_BEFORE.search(self.text, self.span.start, a.start)
+            subjects = [opener or (None if is_object else a.role)]
         found = self._cue(btw, a, neg)
+        if found and C.WIDE_NEG.search(self.text, self.span.start, a.start):
+            # "Nothing here makes X senior to Y", "this does not mean X reports to Y"
+            rel, cue, inverted = found
+            if rel not in ("above", "below"):
+                return done
+            inverted = inverted != (rel == "below")
+            found = ("not_above", "negated 'above' (wide negation: 'nothing makes X senior to Y')", inverted)
         if found:
             rel, cue, inverted = found
             for s in subjects:
@@ -300,6 +319,13 @@ class _Clause:
                 else:
                     add(s, rel, obj, cue)
         return done
+
+    def _sequence_down(self, a, b) -> bool | None:
+        ms = self.sent.mentions
+        first = next((m for m in ms if m.start == a.start), None)
+        last = next((m for m in ms if m.start == b.start), None)
+        body = self.text[self.sent.span.start : self.sent.span.end]
+        return sequence_down(body, first.text if first else "", last.text if last else "")
 
     def _cue(self, btw: str, a: Slot, neg: bool) -> tuple[str, str, bool] | None:
         """(relation, cue, object-is-subject) of the words between two mentions, or None."""
