@@ -54,7 +54,8 @@ def _pairs(got: set[tuple]) -> set[tuple]:
 def test_then_sequence_without_direction_words_climbs_by_titles(run):
     got = _pairs(
         run(
-            "Our people leaders follow their own ladder: Engineering Manager, then Director of Engineering, then VP of Engineering."
+            "Our people leaders follow their own ladder: "
+            "Engineering Manager, then Director of Engineering, then VP of Engineering."
         )
     )
     assert got == {(DOE, EM), (VPE, DOE)}
@@ -63,7 +64,8 @@ def test_then_sequence_without_direction_words_climbs_by_titles(run):
 def test_sequence_from_the_top_descends(run):
     got = _pairs(
         run(
-            "In this hierarchy the VP of Product ranks highest, followed by the Director of Product, then the Senior Product Manager."
+            "In this hierarchy the VP of Product ranks highest, "
+            "followed by the Director of Product, then the Senior Product Manager."
         )
     )
     assert got == {(VPP, DOP), (DOP, SPM)}
@@ -72,7 +74,8 @@ def test_sequence_from_the_top_descends(run):
 def test_sequence_from_the_bottom_climbs(run):
     got = _pairs(
         run(
-            "The lowest rank on our ladder is Associate Product Manager, followed by Product Manager, then Senior Product Manager."
+            "The lowest rank on our ladder is Associate Product Manager, "
+            "followed by Product Manager, then Senior Product Manager."
         )
     )
     assert got == {(PM, APM), (SPM, PM)}
@@ -115,7 +118,8 @@ def test_wide_negation_does_not_reach_across_a_clause(run):
 
 def test_pronoun_never_stands_for_a_role_said_to_be_absent(run):
     got = run(
-        "At a seed-stage company the Head of Product leads the whole product team. There is no CPO, and they report to the CEO."
+        "At a seed-stage company the Head of Product leads the whole product team. "
+        "There is no CPO, and they report to the CEO."
     )
     assert (CPO, "reports_to", "CEO") not in got
     assert ("Head of Product", "reports_to", "CEO") in got

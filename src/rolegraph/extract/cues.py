@@ -97,7 +97,8 @@ WIDE_NEG = re.compile(
 # an action verb before a title: the title is its object ("Nair will lead a team of designers")
 VERB_BEFORE = re.compile(
     r"\b(?:lead|leads|led|leading|manages?|managed|oversees?|oversaw|runs?|ran|heads?|headed|has|have|had"
-    r"|joins?|joined|hires?|hired|builds?|built|mentors?|mentored|coach(?:es|ed)?|supports?|supported)\b",
+    r"|builds?|built|mentors?|mentored|coach(?:es|ed)?|supports?|supported)"
+    r"\s+(?:a|an|the|his|her|their|its|all|every|several|some|two|three|four|five|six|\d+)\b",
     re.I,
 )
 RANK_CONTEXT = re.compile(
