@@ -74,7 +74,11 @@ def _split_record(rel: str, text: str, doc) -> tuple[str, list[str]]:
 
 
 def _record_line(ids: list[str]) -> str:
-    return "extracted: [" + ", ".join(ids) + "]  # ids of proposals made here; extract never proposes them again\n"
+    return (
+        "extracted: ["
+        + ", ".join(f'"{i}"' for i in ids)
+        + "]  # ids of proposals made here; extract never proposes them again\n"
+    )
 
 
 def merge(rel: str, original: str, items: list[dict], new_ids: list[str] | None = None) -> str:
