@@ -150,3 +150,45 @@ def test_bad_record_is_one_problem(tmp_path):
     f.write_text(f.read_text() + "extracted: [not-an-id]\n")
     _src, problems = parse_claims_file("claims/p.yaml", f.read_text())
     assert len(problems) == 1 and "extracted" in problems[0].message
+
+
+def test_extract_warns_once_when_the_snapshot_changed(tmp_path):
+    from click.testing import CliRunner
+
+    from rolegraph.cli import main
+
+    root = _corpus(tmp_path)
+    r = CliRunner().invoke(main, ["extract", "p", "--corpus", str(root)])
+    assert r.exit_code == 0 and "warning" not in r.stderr
+    (root / "sources" / "p.txt").write_text(PAGE + "\nThe Product Owner reports to the Group Product Manager.\n")
+    r = CliRunner().invoke(main, ["extract", "p", "--corpus", str(root)])
+    assert r.exit_code == 0
+    warnings = [ln for ln in r.stderr.splitlines() if "warning" in ln]
+    assert len(warnings) == 1 and warnings[0].startswith("claims/p.yaml:7: warning: sources/p.txt no longer matches")
+
+
+def test_a_repeated_sentence_counts_once_as_already_there(tmp_path):
+    root = _corpus(tmp_path)
+    page = "The Senior Product Manager reports to the Group Product Manager.\n" * 30
+    (root / "sources" / "p.txt").write_text(page)
+    f = root / "claims" / "p.yaml"
+    f.write_text(HEAD.format(hashlib.sha256(page.encode()).hexdigest()) + "claims:\n")
+    assert _write(root) == 1
+    res = api.extract(rolegraph.load_corpus(str(root)))
+    assert res.count == 0 and res.sources[0].already == 1
+
+
+def test_consensus_does_not_count_a_source_with_only_proposals(tmp_path):
+    root = _corpus(tmp_path)
+    _write(root)  # p.yaml now holds only proposals
+    page = "The VP of Product reports to the Chief Product Officer.\n"
+    (root / "sources" / "h.txt").write_text(page)
+    head = HEAD.replace("id: p", "id: h").replace("sources/p.txt", "sources/h.txt")
+    (root / "claims" / "h.yaml").write_text(
+        head.format(hashlib.sha256(page.encode()).hexdigest())
+        + "claims:\n  - id: mine\n    subject: VP of Product\n    relation: reports_to\n"
+        '    object: Chief Product Officer\n    quote: "The VP of Product reports to the Chief Product Officer"\n'
+    )
+    corpus = rolegraph.load_corpus(str(root))
+    assert rolegraph.consensus(corpus).sources == 1
+    assert rolegraph.consensus(corpus, include_proposed=True).sources == 2

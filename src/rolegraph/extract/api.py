@@ -30,6 +30,12 @@ class SourceProposals:
     ids: list[str] = field(default_factory=list)  # proposal ids of ``items``, for the ``extracted:`` list
     unknown: list[str] = field(default_factory=list)  # title-like mentions of no known role
 
+    @property
+    def stale(self) -> bool:
+        """The snapshot no longer has the sha256 its header declares (it changed since ``add``)."""
+        s = self.source
+        return bool(s.sha256 and s.actual_sha256 and s.sha256 != s.actual_sha256)
+
 
 @dataclass
 class ExtractResult:
