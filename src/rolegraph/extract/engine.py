@@ -98,6 +98,10 @@ class _Clause:
         self.text, self.span, self.mentions, self.sent, self.prev = text, span, mentions, sent, prev
         self.earlier = earlier
         self.low = low(text[span.start : span.end])
+        # clause-wide cues, searched once per clause so that the work stays linear in its length
+        self.no_promotion = bool(C.NO_PROMOTION.search(self.low))
+        self.rank_context = bool(C.RANK_CONTEXT.search(self.low))
+        self._down: tuple[bool | None] | None = None
         self.lead_scope = lead_scope
         self.context: tuple | None = None  # (scope, hedge, condition), found when a claim is emitted
         self.out: list[Proposal] = []
@@ -279,13 +283,13 @@ class _Clause:
         if C.ARROW_DOWN.match(btw) and a.role:
             add(a.role, "above", b.role, "'X > Y'")
             return done
-        if C.NO_PROMOTION.search(self.low):
+        if self.no_promotion:
             pass  # "moving from X to Y is a lateral move / not a promotion": no rank
         elif a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
             add(b.role, "above", a.role, "'from X to Y' (career step)")
             return done
-        if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
-            down = True if C.SEQ_BELOW.search(btw) else self._sequence_down(a, b)
+        if a.role and C.SEQ.match(btw) and self.rank_context:
+            down = True if C.SEQ_BELOW.search(btw) else self._sequence_down()
             if down is not None:  # one direction per sentence: the one its ladder words say
                 hi, lo = (a, b) if down else (b, a)
                 add(hi.role, "above", lo.role, "ordered sequence ('followed by', 'then')")
@@ -301,10 +305,10 @@ class _Clause:
         if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
             opener = self.last_subject or (slots[0].role if slots[0].start < a.start else None)
             # "Nair will lead a team of designers and report to W": a is an object; the subject is no role
-            is_object = C.VERB_BEFORE.search(self.text, self.span.start, a.start)
+            is_object = C.VERB_BEFORE.search(self.text, max(self.span.start, a.start - 120), a.start)
             subjects = [opener or (None if is_object else a.role)]
         found = self._cue(btw, a, neg)
-        if found and C.WIDE_NEG.search(self.text, self.span.start, a.start):
+        if found and C.WIDE_NEG.search(self.text, max(self.span.start, a.start - 160), a.start):
             # "Nothing here makes X senior to Y", "this does not mean X reports to Y"
             rel, cue, inverted = found
             if rel not in ("above", "below"):
@@ -320,12 +324,13 @@ class _Clause:
                     add(s, rel, obj, cue)
         return done
 
-    def _sequence_down(self, a, b) -> bool | None:
-        ms = self.sent.mentions
-        first = next((m for m in ms if m.start == a.start), None)
-        last = next((m for m in ms if m.start == b.start), None)
-        body = self.text[self.sent.span.start : self.sent.span.end]
-        return sequence_down(body, first.text if first else "", last.text if last else "")
+    def _sequence_down(self) -> bool | None:
+        """One direction for every sequence pair of the sentence (computed once)."""
+        if self._down is None:
+            ms = self.sent.mentions
+            body = self.text[self.sent.span.start : self.sent.span.end]
+            self._down = (sequence_down(body, ms[0].text, ms[-1].text) if ms else None,)
+        return self._down[0]
 
     def _cue(self, btw: str, a: Slot, neg: bool) -> tuple[str, str, bool] | None:
         """(relation, cue, object-is-subject) of the words between two mentions, or None."""
@@ -339,7 +344,7 @@ class _Clause:
             return "may_be", "'think of X as Y'", False
         if C.SAME.match(btw):
             return "same", "'is the same role as' / 'also known as'", False
-        if C.PROMOTED.match(btw) and not C.NO_PROMOTION.search(self.low):
+        if C.PROMOTED.match(btw) and not self.no_promotion:
             return "above", "'X is promoted to / becomes Y' (career step)", True
         if C.REPORTS_TO.match(btw):
             return ("below" if "present" in btw else "reports_to"), "'reports to' / 'answers to'", False
