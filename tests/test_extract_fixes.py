@@ -161,3 +161,16 @@ def test_hedge_stays_in_its_conjunct(run):
 def test_hedge_in_the_first_conjunct_still_applies_to_it(run):
     got = run("The VP of Product often oversees the product directors, and the CTO works beside them.", full=True)
     assert (VPP, "oversees", DOP, "often") in got
+
+
+def test_possessive_direct_reports(run):
+    got = run("The CTO's direct reports are the VP of Engineering and the Director of Engineering.")
+    assert got == {(VPE, "reports_to", "CTO"), (DOE, "reports_to", "CTO")}
+    got = run("The Head of Design's team members include a Design Manager.")
+    assert got == {("Design Manager", "reports_to", "Head of Design")}
+
+
+def test_possessive_without_reports_gives_nothing(run):
+    assert run("The CPO's direct reports are not the Product Managers.") == set()
+    assert run("The CTO's reports are due on Monday, and the VP of Engineering reads them.") == set()
+    assert run("The CPO's office is next to the VP of Product's desk.") == set()

@@ -101,6 +101,11 @@ VERB_BEFORE = re.compile(
     r"\s+(?:a|an|the|his|her|their|its|all|every|several|some|two|three|four|five|six|\d+)\b",
     re.I,
 )
+# "the CPO's direct reports are the VPs": the titles after it report to the possessor
+DIRECT_REPORTS = re.compile(
+    r"^\s*(?:['’]s?\s+)?(?:\w+\s+){0,2}?(?:direct reports|reports|direct team|team members)\s+"
+    r"(?:are|were|include|included|consist of|:)(?:\s+(?:the|a|an|two|three|four|five|\d+))?\s*$"
+)
 RANK_CONTEXT = re.compile(
     r"\b(?:rank|ranks|ranked|ranking|highest|lowest|top|ladder|hierarchy|order|senior|seniority)\b"
 )

@@ -269,6 +269,9 @@ class _Clause:
         if a.role and C.PAREN_OR.match(btw) and self.text[b.end : b.end + 2].lstrip().startswith(")"):
             add(a.role, "same", b.role, "'X (or Y)': two titles for one role")
             return done
+        if a.role and C.DIRECT_REPORTS.match(btw) and self._possessive(a, btw):
+            self._direct_reports(a, slots, i)
+            return done
         inv = C.INVERTED_BEFORE.search(self.before(a)) if a.role else None
         if inv and C.INVERTED_BETWEEN.match(btw):  # "Above the PM sits the Senior PM"
             rel = "above" if inv.group("dir") == "above" else "below"
@@ -323,6 +326,19 @@ class _Clause:
                 else:
                     add(s, rel, obj, cue)
         return done
+
+    def _possessive(self, a, btw: str) -> bool:
+        return bool(C.POSSESSIVE.search(self.text, a.start, a.end)) or btw.lstrip().startswith(("'", "’"))
+
+    def _direct_reports(self, a, slots, i: int) -> None:
+        """ "The CPO's direct reports are X, Y and Z": each reports to the possessor."""
+        cue = "'X's direct reports are Y' (possessive)"
+        self.emit(slots[i + 1].role, "reports_to", a.role, cue)
+        for k in range(i + 2, len(slots)):
+            c = slots[k]
+            if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
+                break
+            self.emit(c.role, "reports_to", a.role, cue)
 
     def _sequence_down(self) -> bool | None:
         """One direction for every sequence pair of the sentence (computed once)."""
