@@ -174,3 +174,22 @@ def test_possessive_without_reports_gives_nothing(run):
     assert run("The CPO's direct reports are not the Product Managers.") == set()
     assert run("The CTO's reports are due on Monday, and the VP of Engineering reads them.") == set()
     assert run("The CPO's office is next to the VP of Product's desk.") == set()
+
+
+def _scopes(run, text):
+    import rolegraph.extract.cues as C
+
+    return str(C.scope_of(text)[0])
+
+
+def test_headcount_and_big_tech_are_scope_cues(run):
+    assert _scopes(run, "At my firm (~80 people) the EM is the boss") == "small"
+    assert _scopes(run, "a 12,000-employee maker of tools") == "enterprise"
+    assert _scopes(run, "with about 600 employees") == "mid"
+    assert _scopes(run, "in offices with fewer than 50 employees") == "startup..small"
+    assert _scopes(run, "At big tech the ladder is long") == "large..enterprise"
+
+
+def test_numbers_that_are_not_headcounts_give_no_scope(run):
+    assert _scopes(run, "We have 3 staff engineers and 4 designers") == "None"
+    assert _scopes(run, "GPMs: 3–5 PMs each, until you hit 50 engineers") == "None"

@@ -205,7 +205,7 @@ _SIZE_WORD = (
     r"|mid-market|early-stage|growth-stage|large-scale|enterprise(?:-level|-scale|-sized?)?|start-?up|scale-?up)"
 )
 _NOUN = r"(?:companies|company|organi[sz]ations?|orgs?|teams?|businesses|business|firms?|corporations?|enterprises"
-_NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits)"
+_NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits|tech)"
 _SCOPE = re.compile(
     rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?:[a-z-]+\s+)?(?P<noun>{_NOUN})\b"  # noqa: E501
     r"|\b(?:a|an|our|we are a)\s+(?:[\w-]+\s+)?(?P<startup>start-?up)\b"
@@ -255,11 +255,30 @@ _SCOPE_GATE = re.compile(r"small|tiny|large|big|huge|mid|medium|early|growth|ent
 _WORD_SPLIT = re.compile(rf"{_SIZE_WORD}", re.I)
 
 
+# a company's headcount: "(~80 people)", "a 12,000-employee maker", "about 600 employees"
+_HEADCOUNT = re.compile(
+    r"(?:^|[\s(])(?P<less>fewer than |less than |under |below )?(?:~|about |around |roughly |some |over |nearly )?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+|-)(?:people|employees?|person)(?! teams?\b)\b"
+)
+# upper bound of headcount for each size, smallest first (a rule of thumb, stated in the README)
+_HEADCOUNT_BINS = ((20, "startup"), (200, "small"), (1000, "mid"), (10000, "large"))
+
+
+def _headcount_scope(low: str) -> tuple[Scope | None, str]:
+    m = _HEADCOUNT.search(low)
+    if not m:
+        return None, ""
+    n = int(m.group("n").replace(",", ""))
+    size = next((s for top, s in _HEADCOUNT_BINS if n <= top), "enterprise")
+    lo = SIZE_INDEX["startup"] if m.group("less") else SIZE_INDEX[size]
+    return Scope(lo, SIZE_INDEX[size]), m.group(0).strip()
+
+
 def scope_of(text: str) -> tuple[Scope | None, str]:
     """(scope, cue) of the company sizes a clause speaks of; (None, '') when it names none."""
     low = text.lower()
     if not _SCOPE_GATE.search(low):
-        return None, ""
+        return _headcount_scope(low) if "people" in low or "employ" in low else (None, "")
     m = _SCOPE.search(low)
     if not m:
         return None, ""
