@@ -10,7 +10,9 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import UsageError
 
@@ -21,7 +23,7 @@ def _refuse(target: Path, why: str) -> UsageError:
 
 def write_atomic(
     path: str | os.PathLike[str],
-    data: bytes | str,
+    data: bytes | str | Callable[[BinaryIO], None],
     *,
     protect: str | os.PathLike[str] | None = None,
     durable: bool = True,
@@ -34,6 +36,7 @@ def write_atomic(
     renaming over it would replace the device. ``protect`` names a folder (the corpus) that
     nothing may be written into. ``durable=False`` skips the ``fsync`` calls (for caches, where
     a file lost in a power cut only costs time: rename still keeps readers from a mix).
+    ``data`` may be a function that writes to the open file (for output streamed in parts).
     Raises :class:`UsageError` naming ``path``.
     """
     target = Path(path)
@@ -66,7 +69,7 @@ def write_atomic(
         raise _refuse(target, e.strerror or str(e)) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            data(f) if callable(data) else f.write(data)
             f.flush()
             if durable:
                 os.fsync(f.fileno())
@@ -95,12 +98,12 @@ def _within(folder: Path, root: Path) -> bool:
     return True
 
 
-def _write_stream(target: Path, data: bytes) -> None:
+def _write_stream(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write to a device or FIFO as it is: no temporary file, no truncation."""
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            data(f) if callable(data) else f.write(data)
     except OSError as e:
         raise _refuse(target, e.strerror or str(e)) from None
 

@@ -1,14 +1,16 @@
 """Serialise a compiled corpus: TriG, N-Quads, Turtle (graphs merged) or JSON-LD.
 
-It imports ``compiler`` and ``model``; it must not import the loader internals, rules, linter,
-consensus or CLI.
+It imports ``compiler``, ``graphs`` (the graph-by-graph lines) and ``model``; it must not import the
+loader internals, rules, linter, consensus or CLI.
 """
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import pyoxigraph as ox
 
-from .compiler import BASE, PREFIXES, PROV, RDFS, A, Quad, compile_lines, lit, num, rg, snapshot_iri, vocabulary_lines
+from .compiler import BASE, PREFIXES, PROV, RDFS, A, Quad, lit, num, rg, snapshot_iri, vocabulary_lines
 from .leftout import LeftOut
 from .model import Corpus
 from .usable import UsableCorpus, unwrap
@@ -24,32 +26,62 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-def export(corpus: Corpus | UsableCorpus, format: str = "trig", *, strict: bool | None = None) -> bytes:
+def export(
+    corpus: Corpus | UsableCorpus,
+    format: str = "trig",
+    *,
+    strict: bool | None = None,
+    extra_graphs: dict[str, list[str]] | None = None,
+) -> bytes:
     """The corpus as RDF bytes, byte-identical for the same corpus.
 
     Turtle has no named graphs, so it holds the union of all graphs; use TriG, N-Quads or
     JSON-LD to keep the per-source graphs. Claims with structure errors are left out (``strict``:
     refuse instead), as a :class:`~rolegraph.usable.UsableCorpus`'s are; the provenance activity
-    (:data:`ACTIVITY`) counts them.
+    (:data:`ACTIVITY`) counts them. ``extra_graphs`` (graph IRI -> sorted N-Triples lines, such as
+    :func:`rolegraph.consensus.rdf.consensus_graph`) are added as named graphs.
     """
+    import io
+
+    out = io.BytesIO()
+    write_export(corpus, out, format, strict=strict, extra_graphs=extra_graphs)
+    return out.getvalue()
+
+
+def write_export(
+    corpus: Corpus | UsableCorpus,
+    out: BinaryIO,
+    format: str = "trig",
+    *,
+    strict: bool | None = None,
+    extra_graphs: dict[str, list[str]] | None = None,
+) -> None:
+    """Write the export to ``out`` graph by graph (:func:`rolegraph.graphs.export_lines`), never
+    holding every quad; Turtle, which merges the graphs, is built whole."""
+    from .graphs import export_lines
+
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     corpus, left_out = unwrap(corpus, strict)
-    lines = compile_lines(corpus, activity_quads(corpus, left_out))
+    chunks = export_lines(corpus, extra_graphs, default_extra=activity_quads(corpus, left_out))
     if format == "nquads":
-        return "".join(lines).encode("utf-8")
+        for chunk in chunks:
+            out.write(chunk.encode("utf-8"))
+        return
     fmt = FORMATS[format]
-    quads = list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     if format == "turtle":
         seen: set[ox.Triple] = set()
         triples = []
-        for q in quads:
-            t = q.triple
-            if t not in seen:
-                seen.add(t)
-                triples.append(t)
-        return _sorted_turtle(triples)
-    return ox.serialize(quads, format=fmt, prefixes=PREFIXES)
+        for chunk in chunks:
+            for q in ox.parse(chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+                t = q.triple
+                if t not in seen:
+                    seen.add(t)
+                    triples.append(t)
+        out.write(_sorted_turtle(triples))
+        return
+    quads = (q for chunk in chunks for q in ox.parse(chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(quads, out, format=fmt, prefixes=PREFIXES)
 
 
 def activity_quads(corpus: Corpus, left_out: tuple[LeftOut, ...] = ()) -> list[Quad]:

@@ -109,6 +109,8 @@ from .export import export_command  # noqa: E402
 from .extract import extract_command  # noqa: E402
 from .init import init_command  # noqa: E402
 from .lint import lint_command  # noqa: E402
+from .push import push_command  # noqa: E402
+from .query import query_command  # noqa: E402
 from .report import report_command  # noqa: E402
 from .roles import roles_command  # noqa: E402
 from .rules import rules_command  # noqa: E402
@@ -122,6 +124,8 @@ for _command in (
     lint_command,
     baseline_command,
     consensus_command,
+    query_command,
+    push_command,
     report_command,
     rules_command,
     add_command,

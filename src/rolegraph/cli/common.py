@@ -27,8 +27,9 @@ def load(ctx: click.Context, corpus: str | None, *, cache: bool = False):
     return loaded
 
 
-def emit(ctx: click.Context, text: str | bytes, output: str | None) -> None:
-    """Write to ``-o FILE`` atomically (never inside the corpus), or to standard output."""
+def emit(ctx: click.Context, text, output: str | None) -> None:
+    """Write to ``-o FILE`` atomically (never inside the corpus), or to standard output. ``text`` is str,
+    bytes, or a function that writes bytes to a binary file (streamed output)."""
     if output is not None:
         from ..atomic import write_atomic
         from ..errors import UsageError
@@ -38,7 +39,10 @@ def emit(ctx: click.Context, text: str | bytes, output: str | None) -> None:
         root = (ctx.obj or {}).get("corpus_root") if isinstance(ctx.obj, dict) else None
         write_atomic(output, text, protect=root)
     else:
-        if isinstance(text, bytes):
+        if callable(text):
+            text(sys.stdout.buffer)
+            sys.stdout.flush()
+        elif isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
         else:

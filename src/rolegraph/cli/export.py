@@ -20,12 +20,25 @@ from .common import corpus_option, emit, load_usable, output_option, strict_opti
     default="trig",
     show_default=True,
 )
+@click.option(
+    "--consensus",
+    "with_consensus",
+    is_flag=True,
+    help="Add the consensus graph: verdicts, ladder tiers, dissent and copy groups, with PROV-O provenance.",
+)
 @strict_option
 @output_option
 @click.pass_context
-def export_command(ctx: click.Context, corpus: str | None, fmt: str, strict: bool | None, output: str | None) -> None:
-    """Export the corpus as RDF with provenance (byte-identical for the same corpus)."""
-    from ..exporter import export as do_export
+def export_command(
+    ctx: click.Context, corpus: str | None, fmt: str, with_consensus: bool, strict: bool | None, output: str | None
+) -> None:
+    """Export the corpus as RDF with provenance (byte-identical for the same corpus), written graph by graph."""
+    from ..exporter import write_export
 
     c = load_usable(ctx, corpus, strict=strict)
-    emit(ctx, do_export(c, fmt), output)
+    extra = None
+    if with_consensus:
+        from ..consensus.rdf import consensus_graph
+
+        extra = consensus_graph(c)
+    emit(ctx, lambda out: write_export(c, out, fmt, extra_graphs=extra), output)

@@ -78,6 +78,14 @@ from .common import corpus_option, emit, load, output_option
     default=None,
     help="Report only findings not recorded in FILE (see: rolegraph baseline); list entries no longer found.",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the contradiction rules (RG1xx) as SPARQL queries on this store (filled by rolegraph push) "
+    "instead of the files; structure rules are listed as not run.",
+)
+@click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="With --endpoint.")
 @output_option
 @click.pass_context
 def lint_command(
@@ -92,6 +100,8 @@ def lint_command(
     no_cache,
     do_fix,
     show_diff,
+    endpoint,
+    timeout,
     changed_since,
     baseline_file,
     output,
@@ -112,6 +122,18 @@ def lint_command(
             raise UsageError(f"--severity {item!r}: write CODE=LEVEL with LEVEL error, warning or info")
         overrides[parse_codes([code])[0]] = level
     sel, ign = parse_codes(select), parse_codes(ignore)
+    if endpoint is not None:
+        from ..sparql.endpoint_lint import endpoint_lint
+        from ..sparql.remote import Endpoint
+
+        with Endpoint(endpoint, timeout=timeout) as ep:
+            report, c = endpoint_lint(ep, select=sel, ignore=ign, severity=overrides, fail_on=fail_on)
+        if report.not_run:
+            click.echo(
+                f"rolegraph lint: not run on the endpoint (they need the files): {', '.join(report.not_run)}", err=True
+            )
+        emit(ctx, render(report, c, fmt, display_root=""), output)
+        sys.exit(1 if report.failed else 0)
     options = dict(select=sel or None, ignore=ign, severity=overrides, fail_on=fail_on, engine=engine)
     if (do_fix or show_diff) and (changed_since is not None or baseline_file is not None):
         raise UsageError("--fix and --diff work on the whole corpus; leave out --changed-since and --baseline")

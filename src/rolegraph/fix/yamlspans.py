@@ -69,16 +69,7 @@ def _mapping(events: list, i: int, line_of) -> tuple[Item, int]:
             item.end = ev.end_mark.index
             i += 1
         else:  # a nested mapping or sequence: skip it whole
-            depth = 0
-            while True:
-                ev = events[i]
-                if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    depth += 1
-                elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    depth -= 1
-                i += 1
-                if depth == 0:
-                    break
+            i = _skip(events, i)
             item.end = events[i - 1].end_mark.index
         key = None
     return item, i + 1

@@ -1,0 +1,170 @@
+"""The local SPARQL store: the compiled corpus and its consensus in a pyoxigraph store on disk.
+
+The store holds the graphs :func:`rolegraph.graphs.store_graphs` names (claims, vocabulary,
+consensus, one per source), as a remote store does after ``push``. It lives in the cache
+directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/``, keyed by
+the corpus's content digest (:func:`corpus_digest`), and is rebuilt only when the corpus
+changes; a build goes to a temporary folder renamed into place, so a crash never leaves a
+half store in use. :func:`load_published` is the one function that turns a corpus folder into
+the claims every publishing SPARQL command (query, push) uses. It must not import the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import __version__
+from ..model import Corpus  # noqa: F401  (documented type of build_memory_store)
+
+STORE_FORMAT = f"rolegraph-store-1/{__version__}"
+RACY_NS = 2_000_000_000
+
+
+def load_published(path: str | os.PathLike[str] | None, *, strict: bool | None = None):
+    """The corpus a publishing command (query, push) works on: a
+    :class:`~rolegraph.usable.UsableCorpus`, whose claims with structure errors are left out
+    (``strict``: refuse instead), as ``export`` and ``consensus`` do."""
+    from ..usable import load_usable_corpus
+
+    return load_usable_corpus(path, strict=strict, cache=path is not None)
+
+
+def corpus_root(path: str | os.PathLike[str] | None) -> Path:
+    if path is None:
+        from ..corpus import bundled_corpus_path
+
+        return bundled_corpus_path()
+    return Path(path)
+
+
+def corpus_digest(root: Path) -> str:
+    """A digest of every file of the corpus folder (hidden folders skipped).
+
+    As git does, a file is known by its stat signature (size, modification time, inode); files
+    changed in the last two seconds are read and hashed, so an edit within one clock tick is
+    never missed. Also covers the rolegraph version and the code that compiles the store.
+    """
+    h = hashlib.sha256(STORE_FORMAT.encode())
+    h.update(_code_digest())
+    now = time.time_ns()
+    files = sorted(_files(root))
+    h.update(
+        "".join(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n" for rel, st, _ in files).encode(
+            "utf-8", "surrogateescape"
+        )
+    )
+    for _rel, st, full in files:
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+            try:
+                h.update(hashlib.sha256(Path(full).read_bytes()).digest())
+            except OSError:
+                h.update(b"unreadable")
+    return h.hexdigest()[:32]
+
+
+def _code_digest() -> bytes:
+    """What the store is compiled by: a change to the compiler, the consensus graph or the
+    ontology (even within one version, as in development) builds a new store."""
+    from importlib import resources
+
+    h = hashlib.sha256()
+    pkg = resources.files("rolegraph")
+    for rel in ("compiler.py", "graphs.py", "consensus/rdf.py", "data/ontology.ttl", "data/roles.ttl"):
+        h.update(pkg.joinpath(rel).read_bytes())
+    return h.digest()
+
+
+def _files(root: Path) -> Iterator[tuple[str, os.stat_result, str]]:
+    stack = [(str(root), "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            r = f"{rel}{e.name}"
+            if e.is_dir(follow_symlinks=False):
+                stack.append((e.path, r + "/"))
+            else:
+                try:
+                    yield r, e.stat(follow_symlinks=True), e.path
+                except OSError:
+                    continue
+
+
+def store_nquads(corpus) -> Iterator[bytes]:
+    """Every graph of the store as N-Quads chunks (claims, vocabulary, consensus, sources), for a
+    corpus or a :class:`~rolegraph.usable.UsableCorpus` (its left-out claims stay out)."""
+    from ..consensus import consensus
+    from ..consensus.rdf import consensus_lines
+    from ..graphs import store_graphs
+    from ..usable import unwrap
+
+    result = consensus(corpus)
+    corpus, _ = unwrap(corpus)
+    buf: list[str] = []  # each bulk load writes files: few big loads, not one per small graph
+    for graph, chunks in store_graphs(corpus, consensus_lines(result, __version__)):
+        end = f" <{graph}> .\n"
+        for lines in chunks:
+            buf.extend(line[:-3] + end for line in lines)
+            if len(buf) >= 200_000:
+                yield "".join(buf).encode("utf-8")
+                buf = []
+    if buf:
+        yield "".join(buf).encode("utf-8")
+
+
+def build_memory_store(corpus: Corpus):
+    """The store of a loaded corpus, in memory (for the library API and tests)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for chunk in store_nquads(corpus):
+        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, strict: bool | None = None):
+    """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
+    read-only; built first when the corpus changed since the last build."""
+    import pyoxigraph as ox
+
+    from ..corpus.cache import cache_dir
+
+    root = corpus_root(path)
+    digest = corpus_digest(root) + {None: "", True: "-strict", False: "-lenient"}[strict]
+    home = (
+        cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    )
+    target = home / digest
+    if rebuild or not (target / "ready").is_file():
+        corpus = load_published(path, strict=strict)
+        home.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
+        try:
+            store = ox.Store(str(tmp / "db"))
+            for chunk in store_nquads(corpus):
+                store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            del store
+            (tmp / "ready").write_text(digest)
+            if target.exists():
+                shutil.rmtree(target, ignore_errors=True)
+            os.replace(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        for old in home.iterdir():  # stores of earlier versions, builds that crashed an hour ago
+            stale = old.name.startswith(".build-") and time.time() - old.stat().st_mtime > 3600
+            if old.name != digest and (stale or not old.name.startswith(".")):
+                shutil.rmtree(old, ignore_errors=True)
+    return ox.Store.read_only(str(target / "db"))
