@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,6 +86,9 @@ def test_result_does_not_depend_on_order_of_files_or_claims(spec, rnd):
         perms[sid] = idx
     shuffled = build(spec, order=order, perms=perms)
     a, b = consensus(base), consensus(shuffled)
+    # claims left out (a role related to itself) are named with their line, which moves with the claim
+    assert {(x.source, x.claim, x.code) for x in a.left_out} == {(x.source, x.claim, x.code) for x in b.left_out}
+    a, b = replace(a, left_out=()), replace(b, left_out=())
     assert a == b
     for fmt in ("json", "text", "csv", "markdown"):
         assert render(a, base, fmt) == render(b, shuffled, fmt)

@@ -83,7 +83,7 @@ def memory_corpus(
     voc = builtin_vocabulary()
     out = []
     for sid in source_order or list(sources):
-        src = Source(id=sid, file=f"claims/{sid}.yaml", line=1, snapshot=f"sources/{sid}.txt")
+        src = Source(id=sid, file=f"claims/{sid}.yaml", line=1)  # no snapshot: nothing to leave out
         for n, (cid, subj, rel, obj, quote, scope, hedge) in enumerate(sources[sid]):
             src.claims.append(
                 Claim(
@@ -98,6 +98,7 @@ def memory_corpus(
                     hedge=hedge,
                     quote=quote,
                     subject_text=subj,
+                    relation_text=rel,
                     object_text=obj,
                 )
             )
@@ -151,7 +152,7 @@ def synthetic_corpus(n_claims: int, *, seed: int = 7, roles: int | None = None, 
     sources: list[Source] = []
     for k in range(0, n_claims, 50):
         sid = f"s{k // 50:05d}"
-        src = Source(id=sid, file=f"claims/{sid}.yaml", line=1, snapshot=f"sources/{sid}.txt")
+        src = Source(id=sid, file=f"claims/{sid}.yaml", line=1)  # no snapshot: nothing to leave out
         for j in range(min(50, n_claims - k)):
             pool = hot if rnd.random() < 0.5 else iris
             a, b = rnd.sample(pool, 2)
@@ -175,6 +176,9 @@ def synthetic_corpus(n_claims: int, *, seed: int = 7, roles: int | None = None, 
                     scope=rnd.choice(scopes),
                     hedge=rnd.choice(hedges),
                     quote=quote,
+                    subject_text=la,
+                    relation_text=rel,
+                    object_text=None if rel == "top" else lb,
                 )
             )
         sources.append(src)

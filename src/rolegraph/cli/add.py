@@ -10,10 +10,20 @@ import click
 
 @click.command("add")
 @click.argument("targets", nargs=-1, required=True, metavar="FILE|URL...")
-@click.option("--id", "source_id", default=None, help="Source id (default: a slug of the title or URL).")
+@click.option(
+    "--id",
+    "source_id",
+    default=None,
+    help="Source id (default: a slug of the title, else of the URL or file name).",
+)
 @click.option("--url", default=None, help="URL to record (default: the final URL fetched; none for a file).")
 @click.option("--title", default=None, help="Title to record (default: the page's title or first line).")
-@click.option("--retrieved", default=None, metavar="DATE", help="Retrieval date YYYY-MM-DD (default: today).")
+@click.option(
+    "--retrieved",
+    default=None,
+    metavar="DATE",
+    help="Retrieval date YYYY-MM-DD (default: today for a URL, the file's modification date for a file).",
+)
 @click.option("--corpus", type=click.Path(), default=".", show_default=True, help="Corpus folder to add to.")
 @click.option("--replace", is_flag=True, help="Replace the snapshot of an existing id (its claims are kept).")
 @click.option(

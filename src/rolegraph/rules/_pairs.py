@@ -37,11 +37,8 @@ def findings_from_pairs(
 ) -> list[Finding]:
     """Reference path: (key, claim on side a, claim on side b) pairs reported by SHACL."""
     by_key: dict[tuple, list[tuple[Claim, Claim]]] = defaultdict(list)
-    seen = set()
-    for key, a, b in pairs:
-        if (key, a.key, b.key) not in seen:
-            seen.add((key, a.key, b.key))
-            by_key[key].append((a, b))
+    for key, a, b in pairs:  # a pair reported twice adds nothing: conflicts_from_pairs keys claims
+        by_key[key].append((a, b))
     out = []
     for key in sorted(by_key):
         for k in conflicts_from_pairs(by_key[key]):

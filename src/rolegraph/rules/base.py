@@ -147,8 +147,3 @@ def conflict_finding(rule: Rule, k: Conflict, key: tuple, roles: list[str], mess
         file=first.file,
         line=first.line,
     )
-
-
-def count(claims: list[Claim]) -> str:
-    n, s = len(claims), len({c.source_id for c in claims})
-    return f"{n} claim{'s' if n != 1 else ''}, {s} source{'s' if s != 1 else ''}"

@@ -40,7 +40,21 @@ def slug(text: str, limit: int = 60) -> str:
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
     if len(t) > limit:
         t = t[:limit].rsplit("-", 1)[0] if "-" in t[:limit] else t[:limit]
-    return t or "source"
+    return t
+
+
+def _useful(s: str) -> bool:
+    """A slug worth using as an id: at least three characters and a letter."""
+    return len(s) >= 3 and any(c.isalpha() for c in s)
+
+
+def default_id(*bases: str | None) -> str:
+    """The slug of the first basis (title, then URL or file name) that gives a useful one."""
+    for b in bases:
+        s = slug(b) if b else ""
+        if _useful(s):
+            return s
+    return "source"
 
 
 def to_text(data: bytes, *, html: bool, charset: str | None = None, where: str) -> tuple[str, str | None]:
@@ -48,19 +62,32 @@ def to_text(data: bytes, *, html: bool, charset: str | None = None, where: str) 
     from .html import html_to_text, paragraphs
 
     if html:
-        text, title = html_to_text(data)
+        text, title = html_to_text(data, charset=charset, where=where)
     else:
         try:
             text = data.decode(charset or "utf-8")
         except (LookupError, UnicodeDecodeError):
-            raise InputError(Problem(where, 0, "not UTF-8 text; convert it to UTF-8 and add it again")) from None
+            raise UsageError(f"{where}: not {charset or 'UTF-8'} text; convert it to UTF-8 and add it again") from None
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         title = next((ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()), None)
         text = text if text.endswith("\n") or not text else text + "\n"
         del paragraphs
     if not text.strip():
-        raise InputError(Problem(where, 0, "no text found in the page; nothing was added"))
-    return text, (title[:200] if title else None)
+        raise UsageError(f"{where}: no text found in the page; nothing was added")
+    return text, clean_title(title)
+
+
+_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")  # terminal escape sequences
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ud800-\udfff\ufeff\ufff0-\uffff]")
+
+
+def clean_title(title: str | None) -> str | None:
+    """A title safe for the claims file: terminal escape sequences, control and bidi-override
+    characters removed, white space collapsed, at most 200 characters; None when nothing is left."""
+    if not title:
+        return None
+    t = " ".join(_CONTROL.sub(" ", _ESCAPE.sub("", title)).split())[:200]
+    return t or None
 
 
 def _yaml_str(s: str | None) -> str:
@@ -139,6 +166,7 @@ def add_sources(
     ``url`` and ``title`` name one source and need exactly one target."""
     from ..atomic import write_many_atomic
     from ..corpus.claims import _valid_url
+    from .fetch import redact
 
     root = Path(corpus)
     if not (root / "claims").is_dir() or not (root / "sources").is_dir():
@@ -151,7 +179,13 @@ def add_sources(
         except ValueError:
             raise UsageError(f"--retrieved {retrieved!r}: give a date as YYYY-MM-DD") from None
     if url is not None and not _valid_url(url):
-        raise UsageError(f"--url {url!r}: give an http(s) URL without spaces")
+        raise UsageError(f"--url {redact(url)!r}: give an http(s) URL without spaces")
+    if url is not None:
+        url = redact(url)
+    if title is not None:
+        title = clean_title(title)
+        if title is None:
+            raise UsageError("--title: give a title with visible characters")
     planned = []
     ids: dict[str, str] = {}
     for target in targets:
@@ -170,29 +204,33 @@ def add_sources(
 
 def _prepare(root, target, source_id, url, title, retrieved, replace, timeout, max_bytes):
     from ..corpus.claims import _ID
-    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, redact
     from .html import looks_like_html
 
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", target):
         got = fetch(target, timeout=timeout or DEFAULT_TIMEOUT, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        text, found_title = to_text(got.body, html=got.content_type != "text/plain", charset=got.charset, where=target)
-        url = url or got.url
+        shown = redact(target)
+        text, found_title = to_text(got.body, html=got.content_type != "text/plain", charset=got.charset, where=shown)
+        url = url or redact(got.url)
         retrieved = retrieved or _dt.datetime.now(_dt.timezone.utc).date().isoformat()
-        basis = title or found_title or got.url
+        fallback = redact(got.url)
     else:
         path = Path(target)
+        if path.is_dir():
+            raise UsageError(f"{target}: is a directory; give a file or an http(s) URL")
         if not path.is_file():
             raise UsageError(f"{target}: no such file; give a file or an http(s) URL")
         size = path.stat().st_size
         if size > (max_bytes or MAX_FILE_BYTES):
-            raise UsageError(f"{target}: {size} bytes, over the limit of {max_bytes or MAX_FILE_BYTES}")
+            limit = max_bytes or MAX_FILE_BYTES
+            raise UsageError(f"{target}: {size} bytes, over the limit of {limit}; pass a larger --max-bytes")
         data = path.read_bytes()
         is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(data)
         text, found_title = to_text(data, html=is_html, where=target)
         retrieved = retrieved or _dt.datetime.fromtimestamp(path.stat().st_mtime, _dt.timezone.utc).date().isoformat()
-        basis = title or found_title or path.stem
+        fallback = path.stem
     title = title or found_title
-    sid = source_id or slug(basis)
+    sid = source_id or default_id(title, fallback)
     if not _ID.fullmatch(sid):
         raise UsageError(f"--id {sid!r}: use letters, digits, '.', '_' or '-' (at most 128)")
     snap_rel, claims_rel = f"sources/{sid}.txt", f"claims/{sid}.yaml"
