@@ -410,3 +410,29 @@ def test_cycle_pairs_agree_with_path_search_on_any_graph(edge_list):
     fast = cycle_edges(edges)
     slow = {(a, b) for a, outs in edges.items() for b in outs if a not in edges.get(b, ()) and reaches(b, a)}
     assert fast == slow
+
+
+def test_query_names_the_claims_its_store_leaves_out_every_run(tmp_path):
+    """Built or cached, the local store says on stderr what it left out, as consensus and export do."""
+    from click.testing import CliRunner
+    from leftout_corpora import broken
+
+    from rolegraph.cli import main
+
+    root = broken(tmp_path / "c", "RG007")
+    env = {"ROLEGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in ("build", "cached"):
+        r = CliRunner().invoke(main, ["query", "--corpus", str(root), "--name", "counts", "--format", "csv"], env=env)
+        assert r.exit_code == 0, r.output
+        lines = r.stderr.splitlines()
+        assert len(lines) == 2
+        assert (
+            lines[0].startswith(f"{root}/claims/")
+            and "claim 'bad' left out" in lines[0]
+            and lines[0].endswith("[RG007]")
+        )
+        assert lines[1].startswith("rolegraph: 1 claim left out; the result rests on")
+    assert (
+        CliRunner().invoke(main, ["query", "--corpus", str(root), "--name", "counts", "--strict"], env=env).exit_code
+        == 2
+    )

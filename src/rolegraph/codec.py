@@ -55,6 +55,7 @@ SOURCE_FIELDS = (
     "sha256",
     "actual_sha256",
     "lines",
+    "extracted",
 )
 
 

@@ -177,6 +177,7 @@ class Source:
     actual_sha256: str | None = None  # of the snapshot file now; None when missing
     claims: list[Claim] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    extracted: list[str] = field(default_factory=list)  # ids of proposals extract wrote here before
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)

@@ -43,6 +43,12 @@ def extract_command(ctx, source_ids, all_sources, write, output, corpus) -> None
     else:
         result = run(c, list(source_ids) or None)
     for sp in result.sources:
+        if sp.stale:
+            click.echo(
+                f"{sp.source.file}:{sp.source.line_of('sha256')}: warning: {sp.source.snapshot} no longer matches "
+                "its sha256; proposals come from the changed text (check it, then update sha256)",
+                err=True,
+            )
         for title in sp.unknown:
             click.echo(
                 f"{sp.source.file}: '{title}' names no role of the vocabulary; not guessed (add it to roles.ttl)",

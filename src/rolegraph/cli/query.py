@@ -83,8 +83,10 @@ def query_command(
         ctx.obj["display_root"] = corpus or ""
         if corpus:
             ctx.obj["corpus_root"] = corpus
+    about: dict = {}
     result = run_query(
         text,
+        about=about,
         name=name,
         params=parse_params(params),
         corpus=corpus,
@@ -94,4 +96,11 @@ def query_command(
         where=where,
         strict=strict,
     )
+    if about.get("left_out"):  # as every publishing command does: one line each, then the count
+        from ..formatters.common import shown
+        from ..leftout import summary
+
+        for x in about["left_out"]:
+            click.echo(x.shown(shown(corpus or "", x.file)), err=True)
+        click.echo(summary(about["left_out"], about["claims"], about["sources"]), err=True)
     emit(ctx, result, output)

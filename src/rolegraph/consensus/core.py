@@ -376,5 +376,8 @@ def _consensus(
         similarity=float(settings.similarity),
         weights=weights,
         claims=len(claims),
-        sources=len(corpus.sources),
+        # a source whose claims are all unreviewed proposals adds nothing to the vote
+        sources=sum(
+            1 for s in corpus.sources if include_proposed or not s.claims or not all(c.proposed for c in s.claims)
+        ),
     )

@@ -40,7 +40,7 @@ from .pool import load_files
 
 # Bump the number whenever what the loader accepts changes, so no entry made by an older,
 # laxer loader is ever served.
-FORMAT = f"rolegraph-cache-6/{__version__}"
+FORMAT = f"rolegraph-cache-7/{__version__}"
 # Entries are spread over this many files, so editing one claims file rewrites about 1/64 of
 # the cache (at 100k claims: 0.6 MB instead of 39 MB).
 SHARDS = 64

@@ -105,8 +105,8 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         if id(container) not in in_claim:
             ctx.bad(line, yamlsafe.duplicate_message(key, first))
     for key in doc:
-        if key not in ("source", "claims"):
-            hint = did_you_mean(key, ("source", "claims"))
+        if key not in ("source", "claims", "extracted"):
+            hint = did_you_mean(key, ("source", "claims", "extracted"))
             ctx.bad(doc.lines[key], f"unknown key '{short(key)}'{hint}; a claims file has 'source:' and 'claims:'")
     head = doc.get("source")
     if not isinstance(head, yamlsafe.YMap):
@@ -141,6 +141,7 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         sha256=_text(ctx, head, "sha256"),
         lines=dict(head.lines),
     )
+    source.extracted = _extracted(ctx, doc)
     if source.sha256 is not None:
         source.sha256 = source.sha256.strip().lower()
         if not _SHA.fullmatch(source.sha256):
@@ -192,6 +193,21 @@ def parse_claims_file(rel: str, text: str) -> tuple[Source | None, list[Problem]
         seen[claim.id] = claim.line
         source.claims.append(claim)
     return source, ctx.problems
+
+
+_PROPOSAL_ID = re.compile(r"[0-9a-f]{12}")
+
+
+def _extracted(ctx: _Ctx, doc) -> list[str]:
+    """The ``extracted:`` list: ids of the proposals extract has written to this file before."""
+    val = doc.get("extracted")
+    if val is None:
+        return []
+    line = doc.lines.get("extracted", 1)
+    if not isinstance(val, list) or not all(isinstance(v, str) and _PROPOSAL_ID.fullmatch(v) for v in val):
+        ctx.bad(line, "'extracted' must be a list of proposal ids (12 hex digits) written by extract --write")
+        return []
+    return list(val)
 
 
 def _duplicates_in_claims(claims: object, duplicates: list[yamlsafe.Duplicate]) -> dict[int, int]:

@@ -26,8 +26,15 @@ class SourceProposals:
     source: Source
     items: list[dict] = field(default_factory=list)  # claim fields in writing order
     proposals: list[Proposal] = field(default_factory=list)
-    already: int = 0  # proposals the claims file holds already
+    already: int = 0  # distinct proposals the claims file holds already (or that were reviewed)
+    ids: list[str] = field(default_factory=list)  # proposal ids of ``items``, for the ``extracted:`` list
     unknown: list[str] = field(default_factory=list)  # title-like mentions of no known role
+
+    @property
+    def stale(self) -> bool:
+        """The snapshot no longer has the sha256 its header declares (it changed since ``add``)."""
+        s = self.source
+        return bool(s.sha256 and s.actual_sha256 and s.sha256 != s.actual_sha256)
 
 
 @dataclass
@@ -60,6 +67,18 @@ def claim_key(subject: str | None, relation: str | None, obj: str | None, scope)
     return (relation, subject, obj, str(scope))
 
 
+def _norm(quote: str) -> str:
+    return " ".join(quote.split()).lower()
+
+
+def proposal_id(subject: str, obj: str | None, quote: str) -> str:
+    """A proposal's stable id: its two roles (either order) and its quote (spacing and case aside).
+    ``extract --write`` records it in the claims file's ``extracted:`` list, so a proposal a person
+    accepted, edited (hedge, scope, even the relation) or deleted is never proposed again."""
+    pair = "\x00".join(sorted([subject, obj or ""]))
+    return hashlib.sha256(f"{pair}\x00{_norm(quote)}".encode()).hexdigest()[:12]
+
+
 def _occurrence(text: str, quote: str, start: int) -> int:
     n, pos = 0, text.find(quote)
     while 0 <= pos <= start:
@@ -78,17 +97,25 @@ def proposals_for(source: Source, text: str, extractor: Extractor, vocabulary) -
     existing: list[Claim] = source.claims
     full_keys = {(c.subject, c.relation, c.object, str(c.scope), c.hedge, c.condition or "") for c in existing}
     ids = {c.id for c in existing}
+    # a claim with the same two roles and the same (or an overlapping) quote is there already,
+    # whatever its relation, hedge or scope: the reviewer may have edited them
+    reviewed = set(source.extracted) | {proposal_id(c.subject, c.object, c.quote or "") for c in existing if c.subject}
+    spans = [(frozenset((c.subject, c.object)), (c.start, c.end)) for c in existing]
+    already: set[tuple] = set()
     for p in props:
         full = (p.subject, p.relation, p.object, str(p.scope), p.hedge, p.condition or "")
-        key = claim_key(p.subject, p.relation, p.object, p.scope)
-        if full in full_keys or any(
-            claim_key(c.subject, c.relation, c.object, c.scope) == key and _overlap((p.start, p.end), (c.start, c.end))
-            for c in existing
+        quote = text[p.start : p.end]
+        pid = proposal_id(p.subject, p.object, quote)
+        pair = frozenset((p.subject, p.object))
+        if (
+            full in full_keys
+            or pid in reviewed
+            or any(roles == pair and _overlap((p.start, p.end), span) for roles, span in spans)
         ):
-            out.already += 1
+            already.add(full)
             continue
         full_keys.add(full)
-        quote = text[p.start : p.end]
+        out.ids.append(pid)
         voc = vocabulary
         base = voc.roles[p.subject].short + "-" + p.relation.replace("_", "-")
         if p.object:
@@ -115,6 +142,7 @@ def proposals_for(source: Source, text: str, extractor: Extractor, vocabulary) -
                 "proposed": True,
             }
         )
+    out.already = len(already)
     return out
 
 
@@ -179,7 +207,7 @@ def write_proposals(corpus: Corpus, result: ExtractResult) -> list[tuple[str, in
         try:
             original = decode(read_input(root / rel, MAX_CLAIMS_FILE_BYTES, rel, root=root), rel)
             digest = hashlib.sha256(original.encode()).hexdigest()
-            planned.append((rel, merge(rel, original, sp.items), digest, len(sp.items)))
+            planned.append((rel, merge(rel, original, sp.items, sp.ids), digest, len(sp.items)))
         except InputError as e:
             problems.extend(e.problems)
     if problems:

@@ -85,6 +85,27 @@ SEQ = re.compile(
     r"|after (?:that|them|which|this)(?:\s+comes?)?|below (?:that|them|which|this)(?:\s+(?:comes?|sits?|is|are))?)"
     rf"{DET}\s*$"
 )
+SEQ_BELOW = re.compile(r"\bbelow (?:that|them|which|this)\b")
+# a role said not to exist: "there's no CPO", "without a Head of Design"
+DENIED_BEFORE = re.compile(r"\b(?:[Nn]o|[Ww]ithout(?: an?| the)?|[Nn]ever an?|[Ll]acks?(?: an?| the)?)\s+$")
+# negation over a whole claim, before its subject: "Nothing in this policy makes X senior to Y"
+WIDE_NEG = re.compile(
+    r"\b(?:[Nn]othing|[Nn]o\s+(?:[\w-]+\s+){0,4}?(?:makes?|means?|implies|puts?|places?|says?|states?)|[Nn]one of"
+    r"|(?:does|do|did|will|should)\s*n(?:o|[’'])t\s+(?:mean|make|imply|put|place)|[Nn]ot (?:mean|imply)"
+    r"|[Ii]t is not true that|[Ii]t[’']s not (?:true|the case) that|[Ii]t is not the case that)\b[^,;:.]{0,60}$"
+)
+# an action verb before a title: the title is its object ("Nair will lead a team of designers")
+VERB_BEFORE = re.compile(
+    r"\b(?:lead|leads|led|leading|manages?|managed|oversees?|oversaw|runs?|ran|heads?|headed|has|have|had"
+    r"|builds?|built|mentors?|mentored|coach(?:es|ed)?|supports?|supported)"
+    r"\s+(?:a|an|the|his|her|their|its|all|every|several|some|two|three|four|five|six|\d+)\b",
+    re.I,
+)
+# "the CPO's direct reports are the VPs": the titles after it report to the possessor
+DIRECT_REPORTS = re.compile(
+    r"^\s*(?:['’]s?\s+)?(?:\w+\s+){0,2}?(?:direct reports|reports|direct team|team members)\s+"
+    r"(?:are|were|include|included|consist of|:)(?:\s+(?:the|a|an|two|three|four|five|\d+))?\s*$"
+)
 RANK_CONTEXT = re.compile(
     r"\b(?:rank|ranks|ranked|ranking|highest|lowest|top|ladder|hierarchy|order|senior|seniority)\b"
 )
@@ -184,7 +205,7 @@ _SIZE_WORD = (
     r"|mid-market|early-stage|growth-stage|large-scale|enterprise(?:-level|-scale|-sized?)?|start-?up|scale-?up)"
 )
 _NOUN = r"(?:companies|company|organi[sz]ations?|orgs?|teams?|businesses|business|firms?|corporations?|enterprises"
-_NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits)"
+_NOUN += r"|startups|start-ups|scale|level|settings?|environments?|companies’|outfits|tech)"
 _SCOPE = re.compile(
     rf"\b(?P<words>{_SIZE_WORD}(?:\s*(?:,|/|or|and|to|even|and even|or even|-)\s*{_SIZE_WORD})*)[\s,]+(?:[a-z-]+\s+)?(?P<noun>{_NOUN})\b"  # noqa: E501
     r"|\b(?:a|an|our|we are a)\s+(?:[\w-]+\s+)?(?P<startup>start-?up)\b"
@@ -234,11 +255,30 @@ _SCOPE_GATE = re.compile(r"small|tiny|large|big|huge|mid|medium|early|growth|ent
 _WORD_SPLIT = re.compile(rf"{_SIZE_WORD}", re.I)
 
 
+# a company's headcount: "(~80 people)", "a 12,000-employee maker", "about 600 employees"
+_HEADCOUNT = re.compile(
+    r"(?:^|[\s(])(?P<less>fewer than |less than |under |below )?(?:~|about |around |roughly |some |over |nearly )?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+|-)(?:people|employees?|person)(?! teams?\b)\b"
+)
+# upper bound of headcount for each size, smallest first (a rule of thumb, stated in the README)
+_HEADCOUNT_BINS = ((20, "startup"), (200, "small"), (1000, "mid"), (10000, "large"))
+
+
+def _headcount_scope(low: str) -> tuple[Scope | None, str]:
+    m = _HEADCOUNT.search(low)
+    if not m:
+        return None, ""
+    n = int(m.group("n").replace(",", ""))
+    size = next((s for top, s in _HEADCOUNT_BINS if n <= top), "enterprise")
+    lo = SIZE_INDEX["startup"] if m.group("less") else SIZE_INDEX[size]
+    return Scope(lo, SIZE_INDEX[size]), m.group(0).strip()
+
+
 def scope_of(text: str) -> tuple[Scope | None, str]:
     """(scope, cue) of the company sizes a clause speaks of; (None, '') when it names none."""
     low = text.lower()
     if not _SCOPE_GATE.search(low):
-        return None, ""
+        return _headcount_scope(low) if "people" in low or "employ" in low else (None, "")
     m = _SCOPE.search(low)
     if not m:
         return None, ""

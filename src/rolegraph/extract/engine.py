@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import ANY
 from . import cues as C
-from .ladders import inline_ladders, list_ladders
+from .ladders import inline_ladders, list_ladders, sequence_down
 from .mentions import Mention, MentionFinder
 from .proposal import Proposal
 from .short_titles import ShortTitles, drop_degree_phrases, posting_you
@@ -21,9 +21,11 @@ from .text import Span, clauses, lines, sentences, trim
 
 
 class _Sentence:
-    def __init__(self, span: Span, mentions: list[Mention]):
+    def __init__(self, span: Span, mentions: list[Mention], text: str = ""):
         self.span = span
         self.mentions = mentions
+        # roles the sentence says are absent ("there's no CPO"): a pronoun never stands for them
+        self.denied = {m.role for m in mentions if C.DENIED_BEFORE.search(text, max(0, m.start - 30), m.start)}
 
     def roles(self) -> list[str]:
         out: list[str] = []
@@ -60,7 +62,7 @@ class Extractor:
                 j = mi
                 while j < len(all_mentions) and all_mentions[j].end <= sp.end:
                     j += 1
-                sent = _Sentence(sp, all_mentions[mi:j])
+                sent = _Sentence(sp, all_mentions[mi:j], text)
                 out.extend(self._sentence(text, sent, prev))
                 out.extend(inline_ladders(text, sp, sent.mentions))
                 prev = sent
@@ -96,6 +98,10 @@ class _Clause:
         self.text, self.span, self.mentions, self.sent, self.prev = text, span, mentions, sent, prev
         self.earlier = earlier
         self.low = low(text[span.start : span.end])
+        # clause-wide cues, searched once per clause so that the work stays linear in its length
+        self.no_promotion = bool(C.NO_PROMOTION.search(self.low))
+        self.rank_context = bool(C.RANK_CONTEXT.search(self.low))
+        self._down: tuple[bool | None] | None = None
         self.lead_scope = lead_scope
         self.context: tuple | None = None  # (scope, hedge, condition), found when a claim is emitted
         self.out: list[Proposal] = []
@@ -111,9 +117,12 @@ class _Clause:
             self.context = (scope or self.lead_scope or ANY, hedge, C.condition_of(body), trim(self.text, self.span))
         if self.cut is not None:  # a size named in a later conjunct ("..., and at big companies X") is its own
             m = C.NEXT_CONJUNCT.search(self.text, self.cut, self.span.end)
-            if m and C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
-                scope, _ = C.scope_of(self.text[self.span.start : m.start()])
-                return (scope or self.lead_scope or ANY, *self.context[1:])
+            if m:  # a hedge or size in a later conjunct ("..., and in big firms there's often X") is its own
+                first = self.text[self.span.start : m.start()]
+                scope = self.context[0]
+                if C.scope_of(self.text[m.start() : self.span.end])[0] is not None:
+                    scope = C.scope_of(first)[0] or self.lead_scope or ANY
+                return (scope, C.hedge_of(first)[0], *self.context[2:])
         return self.context
 
     def emit(self, subj: str | None, rel: str, obj: str | None, cue: str, *, hedge: str | None = None) -> None:
@@ -136,6 +145,7 @@ class _Clause:
     def context_roles(self, exclude: set[str]) -> list[str]:
         """Distinct roles this text is about just now: the previous sentence and this one so far."""
         roles: list[str] = []
+        exclude = exclude | self.sent.denied | (self.prev.denied if self.prev else set())
         for r in (self.prev.roles() if self.prev else []) + self.earlier:
             if r not in roles and r not in exclude:
                 roles.append(r)
@@ -226,7 +236,7 @@ class _Clause:
     def _subject_role(self, subj: Slot, obj: str) -> str | None:
         if subj.role is not None:
             return subj.role
-        here = [m.role for m in self.mentions if m.end <= subj.start and m.role != obj]
+        here = [m.role for m in self.mentions if m.end <= subj.start and m.role not in (obj, *self.sent.denied)]
         if here:  # "the Head of Product is ..., and they report to the CEO"
             return here[-1] if len(set(here)) == 1 else None
         return self.resolve_pronoun({obj})
@@ -259,6 +269,9 @@ class _Clause:
         if a.role and C.PAREN_OR.match(btw) and self.text[b.end : b.end + 2].lstrip().startswith(")"):
             add(a.role, "same", b.role, "'X (or Y)': two titles for one role")
             return done
+        if a.role and C.DIRECT_REPORTS.match(btw) and self._possessive(a, btw):
+            self._direct_reports(a, slots, i)
+            return done
         inv = C.INVERTED_BEFORE.search(self.before(a)) if a.role else None
         if inv and C.INVERTED_BETWEEN.match(btw):  # "Above the PM sits the Senior PM"
             rel = "above" if inv.group("dir") == "above" else "below"
@@ -273,13 +286,16 @@ class _Clause:
         if C.ARROW_DOWN.match(btw) and a.role:
             add(a.role, "above", b.role, "'X > Y'")
             return done
-        if C.NO_PROMOTION.search(self.low):
+        if self.no_promotion:
             pass  # "moving from X to Y is a lateral move / not a promotion": no rank
         elif a.role and C.FROM_TO.match(btw) and C.FROM_BEFORE.search(self.before(a)):
             add(b.role, "above", a.role, "'from X to Y' (career step)")
             return done
-        if a.role and C.SEQ.match(btw) and C.RANK_CONTEXT.search(self.low):
-            add(a.role, "above", b.role, "ordered sequence ('followed by', 'then')")
+        if a.role and C.SEQ.match(btw) and self.rank_context:
+            down = True if C.SEQ_BELOW.search(btw) else self._sequence_down()
+            if down is not None:  # one direction per sentence: the one its ladder words say
+                hi, lo = (a, b) if down else (b, a)
+                add(hi.role, "above", lo.role, "ordered sequence ('followed by', 'then')")
             return done
         neg = bool(C.NEGATION.search(btw))
         obj = b.role
@@ -290,8 +306,18 @@ class _Clause:
         else:
             subjects = [self._subject_role(subj, obj)]
         if C.CONJOINED.match(btw):  # "X reports to Y and leads Z": the subject of "leads" is X
-            subjects = [self.last_subject or (slots[0].role if slots[0].start < a.start else None) or a.role]
+            opener = self.last_subject or (slots[0].role if slots[0].start < a.start else None)
+            # "Nair will lead a team of designers and report to W": a is an object; the subject is no role
+            is_object = C.VERB_BEFORE.search(self.text, max(self.span.start, a.start - 120), a.start)
+            subjects = [opener or (None if is_object else a.role)]
         found = self._cue(btw, a, neg)
+        if found and C.WIDE_NEG.search(self.text, max(self.span.start, a.start - 160), a.start):
+            # "Nothing here makes X senior to Y", "this does not mean X reports to Y"
+            rel, cue, inverted = found
+            if rel not in ("above", "below"):
+                return done
+            inverted = inverted != (rel == "below")
+            found = ("not_above", "negated 'above' (wide negation: 'nothing makes X senior to Y')", inverted)
         if found:
             rel, cue, inverted = found
             for s in subjects:
@@ -300,6 +326,27 @@ class _Clause:
                 else:
                     add(s, rel, obj, cue)
         return done
+
+    def _possessive(self, a, btw: str) -> bool:
+        return bool(C.POSSESSIVE.search(self.text, a.start, a.end)) or btw.lstrip().startswith(("'", "’"))
+
+    def _direct_reports(self, a, slots, i: int) -> None:
+        """ "The CPO's direct reports are X, Y and Z": each reports to the possessor."""
+        cue = "'X's direct reports are Y' (possessive)"
+        self.emit(slots[i + 1].role, "reports_to", a.role, cue)
+        for k in range(i + 2, len(slots)):
+            c = slots[k]
+            if c.role is None or not C.COORD.match(self.between(slots[k - 1], c)):
+                break
+            self.emit(c.role, "reports_to", a.role, cue)
+
+    def _sequence_down(self) -> bool | None:
+        """One direction for every sequence pair of the sentence (computed once)."""
+        if self._down is None:
+            ms = self.sent.mentions
+            body = self.text[self.sent.span.start : self.sent.span.end]
+            self._down = (sequence_down(body, ms[0].text, ms[-1].text) if ms else None,)
+        return self._down[0]
 
     def _cue(self, btw: str, a: Slot, neg: bool) -> tuple[str, str, bool] | None:
         """(relation, cue, object-is-subject) of the words between two mentions, or None."""
@@ -313,7 +360,7 @@ class _Clause:
             return "may_be", "'think of X as Y'", False
         if C.SAME.match(btw):
             return "same", "'is the same role as' / 'also known as'", False
-        if C.PROMOTED.match(btw) and not C.NO_PROMOTION.search(self.low):
+        if C.PROMOTED.match(btw) and not self.no_promotion:
             return "above", "'X is promoted to / becomes Y' (career step)", True
         if C.REPORTS_TO.match(btw):
             return ("below" if "present" in btw else "reports_to"), "'reports to' / 'answers to'", False

@@ -63,6 +63,28 @@ def _grade(text: str) -> int:
     return next((g for pat, g in _GRADE if pat.search(text)), 1)
 
 
+_FIRST_HIGH = re.compile(r"\b(?:highest|most senior|senior-most|top|first in rank|outranks everyone)\b", re.I)
+_FIRST_LOW = re.compile(r"\b(?:lowest|bottom|most junior|entry point|starts? (?:at|with)|begins? (?:at|with))\b", re.I)
+
+
+def sequence_down(body: str, first: str, last: str) -> bool | None:
+    """Whether a sequence of titles in sentence ``body`` ("X, then Y, then Z"; "X ranks highest,
+    followed by Y") is listed from senior to junior (True), junior to senior (False), or cannot be
+    told (None). One answer per sentence, so a sentence never gives both orderings: an explicit
+    order ("from junior to senior"), else where the first title stands ("ranks highest", "the
+    bottom rung"), else the titles' own rank words (first ``first``, last ``last``)."""
+    if _DOWN.search(body):
+        return True
+    if _UP.search(body):
+        return False
+    if _FIRST_LOW.search(body):
+        return False
+    if _FIRST_HIGH.search(body):
+        return True
+    a, b = _grade(first), _grade(last)
+    return None if a == b else a > b
+
+
 def inline_ladders(text: str, sentence: Span, mentions: list[Mention]) -> list[Proposal]:
     """ "The ladder goes X, Y, Z and W": three or more titles in a row, in a sentence about a ladder,
     ordered by the sentence ("from junior to senior") or else by their titles' rank words."""
@@ -80,15 +102,9 @@ def inline_ladders(text: str, sentence: Span, mentions: list[Mention]) -> list[P
             best = list(run)
     if len(best) < 3 or len({m.role for m in best}) != len(best):
         return []
-    if _DOWN.search(body):
-        down = True
-    elif _UP.search(body):
-        down = False
-    else:
-        a, b = _grade(best[0].text), _grade(best[-1].text)
-        if a == b:
-            return []
-        down = a > b
+    down = sequence_down(body, best[0].text, best[-1].text)
+    if down is None:
+        return []
     scope = scope_of(body)[0] or ANY
     hedge = hedge_of(body)[0]
     out = []

@@ -21,6 +21,7 @@ the CLI, the corpus loader, the writer or the API module.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .mentions import Mention
@@ -119,16 +120,19 @@ class ShortTitles:
         if not self.heads or not _SHORT.search(text):
             return []
         page = self._family(mentions)
+        mstarts = [m.start for m in mentions]
         out: list[Mention] = []
         for line in lines(text):
-            here = [m for m in mentions if line.start <= m.start < line.end]
+            here = mentions[bisect.bisect_left(mstarts, line.start) : bisect.bisect_left(mstarts, line.end)]
+            starts = [x.start for x in here]
             fam = self._family(here) if here else page
             if fam is None:
                 continue
             for m in _SHORT.finditer(text, line.start, line.end):
                 kind = "d" if m.group("d") else "v"
                 iri = self.heads.get((fam, kind))
-                if iri is None or any(x.start < m.end() and m.start() < x.end for x in here):
+                k = bisect.bisect_left(starts, m.end()) if here else 0  # mentions are sorted by start
+                if iri is None or any(x.start < m.end() and m.start() < x.end for x in here[max(0, k - 3) : k]):
                     continue
                 if _AFTER_QUALIFIED.match(text[m.end() : m.end() + 24]):
                     continue  # "Director of Marketing", "VP roles": another title, or no role at all

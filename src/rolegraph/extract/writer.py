@@ -61,8 +61,29 @@ def _claim_values(c: Claim) -> tuple:
     return tuple(getattr(c, f) for f in _FIELDS)
 
 
-def merge(rel: str, original: str, items: list[dict]) -> str:
-    """The claims file ``original`` with ``items`` appended to its ``claims:`` list.
+def _split_record(rel: str, text: str, doc) -> tuple[str, list[str]]:
+    """``text`` without its trailing ``extracted:`` list (the file's last key), and the ids in it."""
+    if "extracted" not in doc:
+        return text, []
+    old = [v for v in (doc.get("extracted") or []) if isinstance(v, str)]
+    if max(doc.lines, key=lambda k: doc.lines[k]) != "extracted":
+        line = doc.lines["extracted"]
+        raise InputError(Problem(rel, line, "'extracted:' is not the last key of the file; move it to the end"))
+    keep = text.split("\n")[: doc.lines["extracted"] - 1]
+    return "\n".join(keep) + "\n", old
+
+
+def _record_line(ids: list[str]) -> str:
+    return (
+        "extracted: ["
+        + ", ".join(f'"{i}"' for i in ids)
+        + "]  # ids of proposals made here; extract never proposes them again\n"
+    )
+
+
+def merge(rel: str, original: str, items: list[dict], new_ids: list[str] | None = None) -> str:
+    """The claims file ``original`` with ``items`` appended to its ``claims:`` list, and their
+    proposal ids ``new_ids`` added to its ``extracted:`` list (kept as the file's last key).
 
     Raises :class:`InputError` (naming ``rel`` and a line) when the file cannot be appended to
     safely: unparseable, ``claims:`` not the last key, or a non-empty flow list.
@@ -78,11 +99,12 @@ def merge(rel: str, original: str, items: list[dict]) -> str:
         raise InputError(Problem(rel, p.line, f"{p.message}; fix the claims file before extract --write"))
     doc = yamlsafe.load(original)
     text = original if original.endswith("\n") or not original else original + "\n"
+    text, old_ids = _split_record(rel, text, doc)
     indent = "  "
     if "claims" not in doc:
         text += "claims:\n"
     else:
-        last_key = max(doc.lines, key=lambda k: doc.lines[k])
+        last_key = max((k for k in doc.lines if k != "extracted"), key=lambda k: doc.lines[k])
         cline = doc.lines["claims"]
         if last_key != "claims":
             raise InputError(
@@ -106,6 +128,9 @@ def merge(rel: str, original: str, items: list[dict]) -> str:
             first = all_lines[seq.lines[0] - 1]
             indent = first[: len(first) - len(first.lstrip(" "))]
     new = text + "".join(render_item(it, indent) for it in items)
+    ids = list(dict.fromkeys(old_ids + list(new_ids or [])))
+    if ids:  # the record of what was proposed stays the file's last key, after the claims
+        new += _record_line(ids)
     after, problems = parse_claims_file(rel, new)
     if after is None or problems or len(after.claims) != len(before.claims) + len(items):
         why = problems[0].message if problems else "the merged file does not parse back"

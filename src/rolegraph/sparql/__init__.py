@@ -76,10 +76,12 @@ def run_query(
     timeout: float = 60.0,
     where: str = "query",
     strict: bool | None = None,
+    about: dict | None = None,
 ) -> bytes:
     """Run a query (text, or a named query with parameters) locally or on ``endpoint``; the
     formatted result (see :func:`rolegraph.sparql.results.render`). Building the local store
-    leaves out claims with structure errors (``strict``: refuse instead)."""
+    leaves out claims with structure errors (``strict``: refuse instead); ``about``, a dict,
+    receives their records and what the store rests on (see :func:`.store.open_store`)."""
     from .results import render
 
     if (text is None) == (name is None):
@@ -109,7 +111,7 @@ def run_query(
             return render(ep.query(with_values(text, bindings), kind), fmt)
     from .store import open_store
 
-    store = open_store(corpus, strict=strict)
+    store = open_store(corpus, strict=strict, about=about)
     return render(local_query(store, text, named, params or {}, where), fmt)
 
 

@@ -12,6 +12,7 @@ the claims every publishing SPARQL command (query, push) uses. It must not impor
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -133,9 +134,18 @@ def build_memory_store(corpus: Corpus):
     return store
 
 
-def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, strict: bool | None = None):
+def open_store(
+    path: str | os.PathLike[str] | None,
+    *,
+    rebuild: bool = False,
+    strict: bool | None = None,
+    about: dict | None = None,
+):
     """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
-    read-only; built first when the corpus changed since the last build."""
+    read-only; built first when the corpus changed since the last build. ``about``, a dict,
+    receives ``left_out`` (the :class:`~rolegraph.leftout.LeftOut` records of the claims the store
+    leaves out), ``claims`` and ``sources`` (what it rests on), kept beside the store so a cached
+    store still says so."""
     import pyoxigraph as ox
 
     from ..corpus.cache import cache_dir
@@ -156,6 +166,12 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, st
                 store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
             store.flush()
             del store
+            info = {
+                "left_out": [x.to_dict() for x in corpus.left_out],
+                "claims": corpus.claims,
+                "sources": corpus.sources,
+            }
+            (tmp / "about.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
             (tmp / "ready").write_text(digest)
             if target.exists():
                 shutil.rmtree(target, ignore_errors=True)
@@ -167,4 +183,12 @@ def open_store(path: str | os.PathLike[str] | None, *, rebuild: bool = False, st
             stale = old.name.startswith(".build-") and time.time() - old.stat().st_mtime > 3600
             if old.name != digest and (stale or not old.name.startswith(".")):
                 shutil.rmtree(old, ignore_errors=True)
+    if about is not None:
+        from ..leftout import LeftOut
+
+        try:
+            info = json.loads((target / "about.json").read_text(encoding="utf-8"))
+            about.update(info, left_out=[LeftOut(**r) for r in info["left_out"]])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a store built by an older version: it says nothing about what it rests on
     return ox.Store.read_only(str(target / "db"))
