@@ -254,3 +254,86 @@ def test_claims_with_an_unknown_subject_or_relation_are_not_duplicates(tmp_path)
     )
     assert lint(root, ["RG008"]) == []
     assert [f["code"] for f in lint(root, ["RG0"])].count("RG008") == 0
+
+
+# ----------------------------------------------------------------------------- hints (RG005, RG004, RG010, RG002)
+
+
+@pytest.mark.parametrize(
+    ("lost", "words"),
+    [
+        (1, "quote no longer found: 'q0'"),
+        (2, "quotes no longer found: 'q0', 'q1'"),
+        (5, "quotes no longer found: 'q0', 'q1', 'q2', 'q3', 'q4')"),
+        (7, "quotes no longer found: 'q0', 'q1', 'q2', 'q3', 'q4' and 2 more)"),
+    ],
+)
+def test_a_changed_snapshot_names_the_claims_whose_quotes_it_lost(tmp_path, lost, words):
+    page = " ".join(f"Sentence number {i} of the page." for i in range(8))
+    claims = [claim(f"q{i}", "CPO", "top", quote=f"Sentence number {i} of the page") for i in range(8)]
+    root = build(tmp_path / "c", {"s1": (page, claims)})
+    changed = page
+    for i in range(lost):
+        changed = changed.replace(f"Sentence number {i} of", f"Line {i} of")
+    (root / "sources" / "s1.txt").write_text(changed, encoding="utf-8")
+    (f,) = lint(root, ["RG005"])
+    assert words in f["message"]
+    text = (root / "claims" / "s1.yaml").read_text(encoding="utf-8").splitlines()
+    assert text[f["line"] - 1].strip().startswith("sha256:")
+
+
+def test_closest_passage_hints_are_bounded_per_run(tmp_path):
+    """Each hint reads the page again: a run computes 200 of them, then names the quote alone."""
+    page = "The head of product leads the product team. " * 3
+    claims = [claim(f"c{i:03d}", "CPO", "top", quote=f"The head of product leads team {i}") for i in range(203)]
+    root = build(tmp_path / "c", {"s1": (page, claims)})
+    found = lint(root, ["RG004"])
+    assert len(found) == 203
+    assert sum("; closest: line 1 col 1" in f["message"] for f in found) == 200
+
+
+def test_an_accept_naming_no_rule_is_a_finding_at_its_line_with_the_closest_code(tmp_path):
+    root = build(
+        tmp_path / "c",
+        {
+            "s1": (
+                TEXT,
+                [
+                    claim("c1", "CPO", "top", accept={"RG999": "typo"}),
+                    claim("c2", "CPO", "top", accept={"RG500": "x"}),
+                ],
+            )
+        },
+    )
+    found = lint(root, ["RG0"])
+    by_claim = {f["claims"][0]["id"]: f for f in found if f["code"] == "RG010"}
+    assert by_claim["c1"]["message"] == (
+        "claim 'c1' accepts RG999, which is no rule of rolegraph (did you mean RG009?); fix the code or remove it"
+    )
+    assert by_claim["c2"]["message"] == (
+        "claim 'c2' accepts RG500, which is no rule of rolegraph (did you mean RG010?); fix the code or remove it"
+    )
+    lines = (root / "claims" / "s1.yaml").read_text(encoding="utf-8").splitlines()
+    for f in by_claim.values():
+        assert lines[f["line"] - 1].strip().startswith("accept:")
+    assert len({f["fingerprint"] for f in by_claim.values()}) == 2
+
+
+def test_a_title_a_corpus_took_away_names_the_command_that_explains_it(tmp_path):
+    ttl = (
+        "@prefix rg: <https://w3id.org/rolegraph#> .\n"
+        "@prefix role: <https://w3id.org/rolegraph/role/> .\n"
+        'role:vp-of-product rg:removedAltLabel "VPP" .\n'
+    )
+    root = build(
+        tmp_path / "my corpus", {"s1": (TEXT, [claim("c1", "VPP", "above", "Product Manager")])}, roles_ttl=ttl
+    )
+    (f,) = lint(root, ["RG002"])
+    assert f["message"].endswith(f"; see: rolegraph roles --corpus '{root}' --explain VPP")
+    assert f["roles"] == ["Product Manager"] and f["claims"][0]["id"] == "c1"
+    lines = (root / "claims" / "s1.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[f["line"] - 1].strip().startswith("subject:")
+    corpus = rolegraph.load_corpus(root)
+    corpus.bundled = True  # the bundled corpus is the default: the command needs no --corpus
+    (g,) = rolegraph.lint(corpus, select=["RG002"]).findings
+    assert g.message.endswith("; see: rolegraph roles --explain VPP")
