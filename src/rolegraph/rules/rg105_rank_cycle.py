@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from ..digraph import cycle_edges, strong_components
 from ..findings import Finding
 from ..model import FIRM_HEDGES, SIZES, Claim, format_sizes
 from .base import Context, Rule
@@ -50,54 +51,11 @@ def size_graphs(ctx: Context) -> dict[int, dict[str, set[str]]]:
     return graphs
 
 
-def _sccs(graph: dict[str, set[str]]) -> dict[str, int]:
-    """Tarjan's strongly connected components, iteratively: role -> component number."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    comp: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
-    n = 0
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph.get(root, ()))))]
-        index[root] = low[root] = n
-        n += 1
-        stack.append(root)
-        on.add(root)
-        while work:
-            v, it = work[-1]
-            for w in it:
-                if w not in index:
-                    index[w] = low[w] = n
-                    n += 1
-                    stack.append(w)
-                    on.add(w)
-                    work.append((w, iter(sorted(graph.get(w, ())))))
-                    break
-                if w in on:
-                    low[v] = min(low[v], index[w])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
-                if low[v] == index[v]:
-                    while True:
-                        w = stack.pop()
-                        on.discard(w)
-                        comp[w] = index[v]
-                        if w == v:
-                            break
-    return comp
-
-
 def flagged(ctx: Context) -> dict[int, set[str]]:
     """Per size: roles with an out-edge, not returned directly, whose target leads back."""
     out: dict[int, set[str]] = {}
     for i, g in size_graphs(ctx).items():
-        comp = _sccs(g)
-        hits = {u for u, vs in g.items() for b in vs if comp.get(b) == comp[u] and u not in g.get(b, ())}
+        hits = {u for u, _ in cycle_edges(g)}
         if hits:
             out[i] = hits
     return out
@@ -125,7 +83,7 @@ def _cycles(ctx: Context, marks: dict[int, set[str]]) -> list[Finding]:
     by_cycle: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, roles in marks.items():
         g = graphs.get(i, {})
-        comp = _sccs(g)
+        comp = strong_components(g)
         best: dict[int, list[str]] = {}
         for u in sorted(roles):
             for b in sorted(g.get(u, ())):

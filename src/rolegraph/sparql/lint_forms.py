@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..digraph import cycle_edges
+
 BATCH = 300
 RANK = "?c rg:higherRole ?x ; rg:lowerRole ?y ; rg:coversSize ?size ."
 
@@ -70,51 +72,8 @@ def grouped_pairs(select: Callable[[str], list[dict]], form: Grouped, cls: str, 
 # (``rg:outranks+``), a path search per edge that takes the store seconds per thousand positions.
 # Given the edge a -> b, b reaches a exactly when a and b lie in the same strongly connected
 # component, so the edges (a derived summary bounded by roles x sizes, not by claims) are read in
-# one query and the components computed here.
+# one query and the components computed by rolegraph.digraph (the same as the fast RG105).
 EDGES = "SELECT ?a ?b WHERE { ?a rg:outranks ?b . ?a a rg:RankPosition . }"
-
-
-def _components(edges: dict[str, set[str]]) -> dict[str, int]:
-    """Strongly connected component number of every node (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    comp: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
-    counter = 0
-    for root in sorted(edges):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(edges.get(root, ()))))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on.add(root)
-        while work:
-            node, it = work[-1]
-            nxt = next(it, None)
-            if nxt is not None:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on.add(nxt)
-                    work.append((nxt, iter(sorted(edges.get(nxt, ())))))
-                elif nxt in on:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                while True:
-                    w = stack.pop()
-                    on.discard(w)
-                    comp[w] = index[node]
-                    if w == node:
-                        break
-    return comp
 
 
 def cycle_pairs(select: Callable[[str], list[dict]], prefix: str) -> set[tuple[str, str]]:
@@ -123,9 +82,3 @@ def cycle_pairs(select: Callable[[str], list[dict]], prefix: str) -> set[tuple[s
     for r in select(prefix + EDGES):
         edges.setdefault(r["a"].value, set()).add(r["b"].value)
     return cycle_edges(edges)
-
-
-def cycle_edges(edges: dict[str, set[str]]) -> set[tuple[str, str]]:
-    """Edges a -> b with no edge b -> a where b reaches a (both in one strong component)."""
-    comp = _components(edges)
-    return {(a, b) for a, outs in edges.items() for b in outs if a not in edges.get(b, ()) and comp[a] == comp[b]}
