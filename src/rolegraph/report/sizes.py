@@ -52,24 +52,9 @@ MAX_LISTED_PAIRS = 60
 
 def size_view(s, label, svg: str | None, too_big: bool) -> SizeView:
     """The view of one size's consensus ``s``; ``label`` names a role IRI, ``svg`` is its picture or None."""
-    from ..consensus.copies import UnionFind
+    from ..consensus.formats.common import _tier_text  # the same tier wording as `consensus` prints
 
-    in_cycle = {r for c in s.cycles for r in c}
-    tiers = []
-    for tier in s.ladder:
-        idx = {r: i for i, r in enumerate(tier)}
-        uf = UnionFind(len(tier))
-        for p in s.pairs:
-            if p.verdict == "same" and p.roles[0] in idx and p.roles[1] in idx:
-                uf.union(idx[p.roles[0]], idx[p.roles[1]])
-        parts: dict[int, list[str]] = {}
-        for r in tier:
-            parts.setdefault(uf.find(idx[r]), []).append(r)
-        texts = []
-        for k in sorted(parts):
-            text = " = ".join(label(r) for r in parts[k])
-            texts.append(text + (" (cycle)" if any(r in in_cycle for r in parts[k]) else ""))
-        tiers.append(", ".join(texts))
+    tiers = [_tier_text(s, tier, label) for tier in s.ladder]
     rows = []
     listed = s.pairs if len(s.pairs) <= MAX_LISTED_PAIRS else s.contested
     for p in listed:
