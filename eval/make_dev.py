@@ -889,18 +889,21 @@ Our take: the Chief Product Officer should be the most senior product executive,
 ]
 
 
-def main() -> None:
-    (HERE / "sources").mkdir(parents=True, exist_ok=True)
-    (HERE / "claims").mkdir(parents=True, exist_ok=True)
+def write_pages(here: Path, pages, heading: str, check=None) -> None:
+    """Write each page's snapshot and curated claims file under ``here`` (shared with make_holdout.py)."""
+    (here / "sources").mkdir(parents=True, exist_ok=True)
+    (here / "claims").mkdir(parents=True, exist_ok=True)
     total = 0
-    for sid, title, text, claims in PAGES:
+    for sid, title, text, claims in pages:
+        if check is not None:
+            check(sid, text)
         data = text.encode()
-        (HERE / "sources" / f"{sid}.txt").write_bytes(data)
+        (here / "sources" / f"{sid}.txt").write_bytes(data)
         out = [
-            f"# Development set page {sid}: curated by hand for eval/extract_eval.py.",
+            f"# {heading} {sid}: curated by hand for eval/extract_eval.py.",
             "source:",
             f"  id: {sid}",
-            f"  title: {json.dumps(title)}",
+            f"  title: {json.dumps(title, ensure_ascii=False)}",
             "  url: null",
             "  retrieved: 2026-12-02",
             f"  snapshot: sources/{sid}.txt",
@@ -919,9 +922,13 @@ def main() -> None:
                 out.append(f"    scope: {sc}")
             if h != "definite":
                 out.append(f"    hedge: {h}")
-        (HERE / "claims" / f"{sid}.yaml").write_text("\n".join(out) + "\n")
+        (here / "claims" / f"{sid}.yaml").write_text("\n".join(out) + "\n")
         total += len(claims)
-    print(f"{len(PAGES)} pages, {total} claims in {HERE}")
+    print(f"{len(pages)} pages, {total} claims in {here}")
+
+
+def main() -> None:
+    write_pages(HERE, PAGES, "Development set page")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,6 @@ ever run on them; the first-run score is in /work/brief/report-extract2.md. Run 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "holdout"
@@ -863,41 +861,15 @@ Was this article helpful? Yes / No
 ]
 
 
+def _words(sid: str, text: str) -> None:
+    words = len(text.split())
+    assert 300 <= words <= 1200, (sid, words)
+
+
 def main() -> None:
-    (HERE / "sources").mkdir(parents=True, exist_ok=True)
-    (HERE / "claims").mkdir(parents=True, exist_ok=True)
-    total = 0
-    for sid, title, text, claims in PAGES:
-        data = text.encode()
-        words = len(text.split())
-        assert 300 <= words <= 1200, (sid, words)
-        (HERE / "sources" / f"{sid}.txt").write_bytes(data)
-        out = [
-            f"# Held-out page {sid}: curated by hand for eval/extract_eval.py.",
-            "source:",
-            f"  id: {sid}",
-            f"  title: {json.dumps(title, ensure_ascii=False)}",
-            "  url: null",
-            "  retrieved: 2026-12-02",
-            f"  snapshot: sources/{sid}.txt",
-            f"  sha256: {hashlib.sha256(data).hexdigest()}",
-            "claims:",
-        ]
-        for i, (s, r, o, q, sc, h) in enumerate(claims, 1):
-            assert q in text, (sid, q)
-            out.append(f"  - id: c{i:02d}")
-            out.append(f"    subject: {s}")
-            out.append(f"    relation: {r}")
-            if o:
-                out.append(f"    object: {o}")
-            out.append(f"    quote: {json.dumps(q, ensure_ascii=False)}")
-            if sc != "any":
-                out.append(f"    scope: {sc}")
-            if h != "definite":
-                out.append(f"    hedge: {h}")
-        (HERE / "claims" / f"{sid}.yaml").write_text("\n".join(out) + "\n")
-        total += len(claims)
-    print(f"{len(PAGES)} pages, {total} claims in {HERE}")
+    from make_dev import write_pages  # eval/ is the script's folder, so its neighbour imports
+
+    write_pages(HERE, PAGES, "Held-out page", check=_words)
 
 
 if __name__ == "__main__":
