@@ -149,6 +149,45 @@ def test_prune_removes_a_deleted_source_and_nothing_else(store, cache, tmp_path,
     ep.delete_graph(other)
 
 
+def test_push_replaces_what_the_store_holds_even_without_its_manifest(store, cache, monkeypatch):
+    """PUT semantics: stray triples in rolegraph's graphs are gone after a push that sends them,
+    even when the manifest that says what was pushed is lost (so every graph is sent)."""
+    from rolegraph.graphs import CONSENSUS_GRAPH, MANIFEST_GRAPH
+
+    args = ("push", "--endpoint", store.query, "--graph-store", store.graph_store)
+    assert store.cli(*args, env=cache).exit_code == 0
+    ep = store.endpoint(monkeypatch)
+    first = dump(ep)
+    source = next(g for g, *_ in first if "/graph/" in g).strip("<>")
+    stray = b"<http://example.org/stray> <http://example.org/p> <http://example.org/o> .\n"
+    for graph in (source, CLAIMS_GRAPH, CONSENSUS_GRAPH):
+        ep.put_graph(graph, stray, append=True)
+    ep.delete_graph(MANIFEST_GRAPH)
+    assert len(dump(ep)) == len(first) + 3 - sum(g == f"<{MANIFEST_GRAPH}>" for g, *_ in first)
+    r = store.cli(*args, env=cache)
+    assert r.exit_code == 0 and ": 8 sent (" in r.output, r.output
+    assert dump(ep) == first
+
+
+def test_oxigraph_bulk_path_stores_what_the_protocol_path_stores(cache, tmp_path, monkeypatch):
+    """On Oxigraph, push streams big graphs into its bulk loader and sends the source graphs as one
+    N-Quads request; the graphs stored must be exactly those a plain PUT per graph stores."""
+    corpus = tmp_path / "gen"
+    generate(300, corpus)
+    dumps = []
+    for bulk in (True, False):
+        server = start_oxigraph(tmp_path / f"db-{bulk}")
+        try:
+            monkeypatch.setattr(Endpoint, "oxigraph", lambda self, bulk=bulk: bulk)
+            with Endpoint(server.base + "/query", graph_store=server.base + "/store") as ep:
+                report = push(rolegraph.load_corpus(corpus), ep)
+                assert report.sent == report.graphs > 3
+                dumps.append(dump(ep))
+        finally:
+            server.stop()
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 5000
+
+
 def _comparable(findings: list[dict]) -> list[dict]:
     out = []
     for f in findings:

@@ -11,7 +11,7 @@ it must not import the CLI, the rules, the linter or the SPARQL package.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .compiler import (
     BASE,
@@ -116,12 +116,14 @@ def export_lines(
 
 
 def store_graphs(
-    corpus: Corpus, consensus_lines: list[str] | None = None, part: int = 100_000
+    corpus: Corpus, consensus_lines: list[str] | Callable[[], list[str]] | None = None, part: int = 100_000
 ) -> Iterator[tuple[str, Iterator[list[str]]]]:
     """The graphs a store holds, as ``(graph IRI, chunks of triple lines)``, one source at a time:
     the claim graph (the export's default graph without the role descriptions), the vocabulary
-    graph (the whole role vocabulary and the ontology), the consensus graph when given, then one
-    graph per source. Consume each graph's chunks before asking for the next graph."""
+    graph (the whole role vocabulary and the ontology), the consensus graph when given (its
+    lines, or a function called for them only once the claim graph is consumed, so they can be
+    computed while it is sent), then one graph per source. Consume each graph's chunks before
+    asking for the next graph."""
     named: dict[str, list[str]] = {}
 
     def claims() -> Iterator[list[str]]:
@@ -143,7 +145,7 @@ def store_graphs(
     yield CLAIMS_GRAPH, claims()
     yield VOCABULARY_GRAPH, iter([vocabulary_graph_lines(corpus)])
     if consensus_lines is not None:
-        yield CONSENSUS_GRAPH, iter([consensus_lines])
+        yield CONSENSUS_GRAPH, iter([consensus_lines() if callable(consensus_lines) else consensus_lines])
     for graph in sorted(named):
         yield graph, iter([named.pop(graph)])
 

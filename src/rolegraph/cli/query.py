@@ -6,6 +6,8 @@ module level; it must not import ``rolegraph.cli`` or another command module.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .common import corpus_option, emit, output_option, strict_option
@@ -84,6 +86,12 @@ def query_command(
         if corpus:
             ctx.obj["corpus_root"] = corpus
     about: dict = {}
+    shown: list[int] = []
+
+    def progress(quads: int) -> None:  # a store build of a large corpus takes a while
+        click.echo(f"\rquery: building the store: {quads:,} quads", err=True, nl=False)
+        shown.append(quads)
+
     result = run_query(
         text,
         about=about,
@@ -95,7 +103,10 @@ def query_command(
         timeout=timeout,
         where=where,
         strict=strict,
+        progress=progress if sys.stderr.isatty() else None,
     )
+    if shown:
+        click.echo("", err=True)
     if about.get("left_out"):  # as every publishing command does: one line each, then the count
         from ..formatters.common import shown
         from ..leftout import summary

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from ..errors import UsageError
 
@@ -77,11 +78,13 @@ def run_query(
     where: str = "query",
     strict: bool | None = None,
     about: dict | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> bytes:
     """Run a query (text, or a named query with parameters) locally or on ``endpoint``; the
     formatted result (see :func:`rolegraph.sparql.results.render`). Building the local store
     leaves out claims with structure errors (``strict``: refuse instead); ``about``, a dict,
-    receives their records and what the store rests on (see :func:`.store.open_store`)."""
+    receives their records and what the store rests on (see :func:`.store.open_store`);
+    ``progress`` hears how many quads a store build has compiled."""
     from .results import render
 
     if (text is None) == (name is None):
@@ -111,7 +114,7 @@ def run_query(
             return render(ep.query(with_values(text, bindings), kind), fmt)
     from .store import open_store
 
-    store = open_store(corpus, strict=strict, about=about)
+    store = open_store(corpus, strict=strict, about=about, progress=progress)
     return render(local_query(store, text, named, params or {}, where), fmt)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..compiler import PROV, RG
@@ -27,7 +28,6 @@ ENV_USER, ENV_PASSWORD, ENV_TOKEN, ENV_AUTH = (
     "ROLEGRAPH_SPARQL_AUTH",
 )
 RESULTS_JSON = "application/sparql-results+json"
-BULK = 4_000_000  # bytes: bigger graph parts go to Oxigraph's bulk loader
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
 
@@ -185,19 +185,7 @@ class Endpoint:
         """Replace (PUT) or extend (POST) one named graph with N-Triples ``body``."""
         if not self.graph_store:
             raise UsageError("give --graph-store URL (the store's Graph Store Protocol endpoint)")
-        if not self.server:  # learn which store this is (and that it answers) first
-            self.request("GET", self.url, params={"query": "ASK {}"}, headers={"Accept": RESULTS_JSON})
-        if self.server.startswith("Oxigraph/") and len(body) > BULK:
-            if not append:
-                self.request("DELETE", self.graph_store, params={"graph": graph})
-            self.request(
-                "POST",
-                self.graph_store,
-                params={"graph": graph, "no_transaction": ""},
-                content=body,
-                headers={"Content-Type": "application/n-triples"},
-            )
-            return
+        self.oxigraph()  # learn which store this is (and that it answers) first
         self.request(
             "POST" if append else "PUT",
             self.graph_store,
@@ -205,6 +193,32 @@ class Endpoint:
             content=body,  # N-Triples; Oxigraph parses it faster as such, Turtle is understood everywhere
             headers={"Content-Type": "application/n-triples" if self.server.startswith("Oxigraph/") else "text/turtle"},
         )
+
+    def oxigraph(self) -> bool:
+        """Whether the store is an Oxigraph server (told by its ``Server`` header)."""
+        if not self.server:
+            self.request("GET", self.url, params={"query": "ASK {}"}, headers={"Accept": RESULTS_JSON})
+        return self.server.startswith("Oxigraph/")
+
+    def bulk_load(self, body: Iterable[bytes], graph: str | None = None) -> None:
+        """Oxigraph only: stream ``body`` into its bulk loader (``no_transaction``): N-Triples
+        replacing the named ``graph``, or N-Quads added to the dataset when ``graph`` is None.
+        The body is sent chunked as it is made, so a graph of millions of triples is one request."""
+        if not self.graph_store:
+            raise UsageError("give --graph-store URL (the store's Graph Store Protocol endpoint)")
+        params = {"no_transaction": "", "lenient": ""}  # rolegraph's own output: already valid
+        if graph is not None:
+            self.request("DELETE", self.graph_store, params={"graph": graph})
+            params["graph"] = graph
+        kind = "application/n-triples" if graph is not None else "application/n-quads"
+        self.request("POST", self.graph_store, params=params, content=body, headers={"Content-Type": kind})
+
+    def source_graphs(self) -> set[str]:
+        """The named graphs in the store whose IRI is a source graph's, whoever wrote them."""
+        rows = self.select(
+            f'SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{SOURCE_GRAPHS}")) }}', dataset=False
+        )
+        return {r["g"].value for r in rows}
 
     def delete_graph(self, graph: str) -> None:
         if not self.graph_store:

@@ -12,12 +12,14 @@ the claims every publishing SPARQL command (query, push) uses. It must not impor
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
@@ -110,18 +112,48 @@ def store_nquads(corpus) -> Iterator[bytes]:
     from ..graphs import store_graphs
     from ..usable import unwrap
 
-    result = consensus(corpus)
+    usable = corpus
     corpus, _ = unwrap(corpus)
-    buf: list[str] = []  # each bulk load writes files: few big loads, not one per small graph
-    for graph, chunks in store_graphs(corpus, consensus_lines(result, __version__)):
-        end = f" <{graph}> .\n"
-        for lines in chunks:
-            buf.extend(line[:-3] + end for line in lines)
-            if len(buf) >= 200_000:
-                yield "".join(buf).encode("utf-8")
-                buf = []
-    if buf:
-        yield "".join(buf).encode("utf-8")
+    worker = ThreadPoolExecutor(1)
+    try:  # the consensus is computed while the claim graph is being loaded
+        cons = worker.submit(lambda: consensus_lines(consensus(usable), __version__))
+        buf: list[str] = []
+        for graph, chunks in store_graphs(corpus, cons.result):
+            end = f" <{graph}> .\n"
+            for lines in chunks:
+                buf.extend(line[:-3] + end for line in lines)
+                if len(buf) >= 200_000:
+                    yield "".join(buf).encode("utf-8")
+                    buf = []
+        if buf:
+            yield "".join(buf).encode("utf-8")
+    finally:
+        worker.shutdown(cancel_futures=True)
+
+
+class _Feed(io.RawIOBase):
+    """A readable stream over N-Quads chunks, compiled only as the loader reads them."""
+
+    def __init__(self, chunks: Iterator[bytes], progress: Callable[[int], None] | None = None):
+        self.chunks, self.progress = chunks, progress
+        self.buf, self.pos, self.quads = memoryview(b""), 0, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while self.pos >= len(self.buf):
+            chunk = next(self.chunks, None)  # an error here reaches the caller as itself (tested)
+            if chunk is None:
+                return 0
+            self.buf, self.pos = memoryview(chunk), 0
+            if self.progress is not None:
+                self.quads += chunk.count(b"\n")
+                self.progress(self.quads)
+        n = min(len(b), len(self.buf) - self.pos)
+        b[:n] = self.buf[self.pos : self.pos + n]
+        self.pos += n
+        return n
 
 
 def build_memory_store(corpus: Corpus):
@@ -140,12 +172,14 @@ def open_store(
     rebuild: bool = False,
     strict: bool | None = None,
     about: dict | None = None,
+    progress: Callable[[int], None] | None = None,
 ):
     """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
     read-only; built first when the corpus changed since the last build. ``about``, a dict,
     receives ``left_out`` (the :class:`~rolegraph.leftout.LeftOut` records of the claims the store
     leaves out), ``claims`` and ``sources`` (what it rests on), kept beside the store so a cached
-    store still says so."""
+    store still says so. ``progress`` is called with the number of quads compiled so far while a
+    build runs."""
     import pyoxigraph as ox
 
     from ..corpus.cache import cache_dir
@@ -162,8 +196,10 @@ def open_store(
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
         try:
             store = ox.Store(str(tmp / "db"))
-            for chunk in store_nquads(corpus):
-                store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+            # one bulk load reading a stream: the loader batches and sorts a million quads at a
+            # time while the next ones are compiled; our own N-Quads need no validation (lenient)
+            feed = io.BufferedReader(_Feed(store_nquads(corpus), progress), 1 << 20)
+            store.bulk_load(feed, format=ox.RdfFormat.N_QUADS, lenient=True)
             store.flush()
             del store
             info = {
