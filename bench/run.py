@@ -82,6 +82,7 @@ def run_proc(cmd: list[str], *, env=None, timeout: float | None = None, stdout=s
     return {
         "wall_s": round(wall, 4),
         "peak_mib": round(ru.ru_maxrss / 1024, 1),
+        "cpu_s": round(ru.ru_utime + ru.ru_stime, 2),  # of that process and its threads: 2 cores bound it
         "rc": p.returncode,
         "timed_out": bool(killed),
         "stdout": b"".join(out_chunks).decode("utf-8", "replace"),

@@ -28,6 +28,7 @@ import run as harness  # noqa: E402  (bench/run.py: run_proc, corpus_for)
 
 PY = sys.executable
 RG = [PY, "-m", "rolegraph"]
+KEEP = ("wall_s", "peak_mib", "cpu_s", "rc", "server_cpu_s")  # what each row records
 TARGETS = {  # (seconds, MiB) at 100k claims, from the issue
     "export_trig": (None, 600),
     "query_first": (20.0, None),
@@ -167,6 +168,24 @@ def engines(corpus: Path, repeat: int) -> dict:
     return {"rdflib_load_s": round(rdflib_load, 2), "queries": rows}
 
 
+def write_nquads(corpus: Path, out: Path) -> int:
+    """The local store's quads as one N-Quads file (for the engine-alone row); how many."""
+    from rolegraph.sparql.store import load_published, store_nquads
+
+    n = 0
+    with out.open("wb") as f:
+        for chunk in store_nquads(load_published(corpus)):
+            n += chunk.count(b"\n")
+            f.write(chunk)
+    return n
+
+
+def server_cpu(pid: int) -> float:
+    """User + system CPU seconds a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
+
 def in_child(what: str, path: Path, *extra: str):
     """Run clean_copy or engines in a child process, so this (timing) process stays small: a forked
     child's ru_maxrss starts from its parent's resident size."""
@@ -175,9 +194,11 @@ def in_child(what: str, path: Path, *extra: str):
 
 
 def main(argv=None) -> int:
-    if argv is None and len(sys.argv) >= 3 and sys.argv[1] in ("--clean", "--engines"):
+    if argv is None and len(sys.argv) >= 3 and sys.argv[1] in ("--clean", "--engines", "--nquads"):
         if sys.argv[1] == "--clean":
             print(json.dumps(str(clean_copy(Path(sys.argv[2])))))
+        elif sys.argv[1] == "--nquads":
+            print(json.dumps(write_nquads(Path(sys.argv[2]), Path(sys.argv[3]))))
         else:
             print(json.dumps(engines(Path(sys.argv[2]), int(sys.argv[3]))))
         return 0
@@ -215,10 +236,19 @@ def main(argv=None) -> int:
         ]
         rows["query_first"] = harness.run_proc(q, env=env)
         rows["query_second"] = harness.run_proc(q, env=env)
+        # the engine alone: Oxigraph's own loader on the same quads, a floor for query_first
+        quads = in_child("nquads", clean, str(work / "store.nq"))
+        binary = Path(PY).parent / "oxigraph"
+        rows["store_engine_alone"] = harness.run_proc(
+            [str(binary), "load", "--location", str(work / "floor"), "--file", str(work / "store.nq"), "--lenient"]
+        )
+        (work / "store.nq").unlink()
+        shutil.rmtree(work / "floor", ignore_errors=True)
         server, base = oxigraph(work / "oxigraph")
         try:
             push = [*RG, "push", "--corpus", str(clean), "--endpoint", base + "/query", "--timeout", "600"]
             rows["push"] = harness.run_proc(push, env=env)
+            rows["push"]["server_cpu_s"] = server_cpu(server.pid)
             rows["push_again"] = harness.run_proc(push, env=env)
             rows["lint_endpoint"] = harness.run_proc(
                 [
@@ -261,7 +291,8 @@ def main(argv=None) -> int:
         entry = {
             "claims": n,
             "load_average": os.getloadavg(),
-            "rows": {k: {x: v[x] for x in ("wall_s", "peak_mib", "rc")} for k, v in rows.items()},
+            "quads": quads,
+            "rows": {k: {x: v[x] for x in KEEP if x in v} for k, v in rows.items()},
             "errors": {k: v["stderr"][-400:] for k, v in rows.items() if v["rc"] not in (0, 1)},
             "lint_endpoint_equals_local": same,
         }
@@ -269,12 +300,14 @@ def main(argv=None) -> int:
             entry["engines"] = in_child("engines", clean, str(a.repeat))
         results.append(entry)
         print(f"\n## {n} claims (lint --endpoint findings equal local: {same})")
-        print("| step | wall s | peak MiB | rc | target |")
-        print("|---|---|---|---|---|")
+        print(f"{quads} quads in the store")
+        print("| step | wall s | CPU s | peak MiB | rc | target |")
+        print("|---|---|---|---|---|---|")
         for k, v in rows.items():
             t = TARGETS.get(k) if n == 100000 else None
             target = "" if not t else (f"<= {t[0]} s" if t[0] else f"<= {t[1]} MiB")
-            print(f"| {k} | {v['wall_s']} | {v['peak_mib']} | {v['rc']} | {target} |")
+            cpu = f"{v['cpu_s']}" + (f" (+ server {v['server_cpu_s']})" if "server_cpu_s" in v else "")
+            print(f"| {k} | {v['wall_s']} | {cpu} | {v['peak_mib']} | {v['rc']} | {target} |")
         if "engines" in entry:
             print(f"\nrdflib load {entry['engines']['rdflib_load_s']} s; per query (median of {a.repeat}):")
             print("| query | pyoxigraph s | rdflib s | rows |")

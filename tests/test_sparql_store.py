@@ -4,6 +4,7 @@ leaves no store behind."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -43,3 +44,37 @@ def test_a_failure_while_compiling_is_raised_as_itself_and_leaves_no_store(corpu
         open_store(corpus)
     stores = corpus.parent / "cache" / "stores"
     assert not list(stores.glob("*/*/ready")) and not list(stores.glob("*/.build-*"))
+
+
+def _built(corpus) -> list:
+    return sorted((corpus.parent / "cache" / "stores").glob("*/*/ready"))
+
+
+def test_a_store_built_just_after_an_edit_is_found_again_later(corpus, monkeypatch):
+    import rolegraph.sparql.store as store_mod
+
+    claims = sorted((corpus / "claims").glob("*.yaml"))[0]
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # racy now
+    open_store(corpus)
+    (ready,) = _built(corpus)
+    first = ready.stat().st_mtime_ns
+    real = store_mod.time.time_ns
+    monkeypatch.setattr(store_mod.time, "time_ns", lambda: real() + 10 * store_mod.RACY_NS)  # not racy
+    seen: list[int] = []
+    open_store(corpus, progress=seen.append)
+    assert seen == [] and _built(corpus) == [ready] and ready.stat().st_mtime_ns == first
+
+
+def test_an_edit_that_keeps_size_and_time_still_rebuilds(corpus):
+    claims = next(f for f in sorted((corpus / "claims").glob("*.yaml")) if "hedge: generally" in f.read_text())
+    text = claims.read_text(encoding="utf-8")
+    open_store(corpus)
+    st = claims.stat()
+    claims.write_text(text.replace("hedge: generally", "hedge: often    ", 1), encoding="utf-8")
+    os.utime(claims, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time: the stat signature cannot tell
+    assert claims.stat().st_size == st.st_size
+    seen: list[int] = []
+    store = open_store(corpus, progress=seen.append)
+    assert seen, "the store was reused although a claims file changed"
+    memory = build_memory_store(rolegraph.load_corpus(corpus))
+    assert set(store) == set(memory)

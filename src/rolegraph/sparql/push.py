@@ -3,9 +3,9 @@
 Each graph is replaced with PUT (a second push of the same corpus changes nothing): the claim graph,
 the vocabulary graph, the consensus graph and one graph per source; a big graph is sent as a PUT of
 its first part and POSTs of the rest, so memory stays bounded. On an Oxigraph server (told by its
-``Server`` header) each big graph is instead one streamed POST into its bulk loader after a DELETE,
-and the changed source graphs go as one N-Quads POST (after deleting those the store already
-has): a few requests instead of one per source, and the stored graphs are the same. ``prune`` deletes the source graphs
+``Server`` header) the claim graph is instead one streamed POST into its bulk loader after a DELETE,
+and the other changed graphs go as one N-Quads POST (after deleting the store's copies): two
+loads instead of one request per graph, and the stored graphs are the same. ``prune`` deletes the source graphs
 that an earlier push listed in the store's claim graph and the corpus no longer has. Small graphs go
 out from a few threads sharing the endpoint's keep-alive client (the store parses one graph while
 the next is compiled). A manifest graph records each graph's content digest, so a graph that did not
@@ -161,44 +161,40 @@ def _send_each(graphs, total: int, endpoint: Endpoint, old: dict, claims_digest,
 
 
 def _send_bulk(graphs, total: int, endpoint: Endpoint, old: dict, claims_digest, force, report, progress) -> dict:
-    """Oxigraph: each changed big graph is one streamed bulk load; the changed source graphs are
+    """Oxigraph: the claim graph, when changed, is one streamed bulk load (sent while the
+    consensus is computed); every other changed graph (vocabulary, consensus, sources) goes in
     one N-Quads bulk load, after the store's copies of them are deleted (PUT's replace)."""
     from ..graphs import CLAIMS_GRAPH
 
     digests: dict[str, str] = {}
-    sources: list[tuple[str, list[str]]] = []
+    batch: list[tuple[str, list[str]]] = []
     for graph, chunks in graphs:
         assert graph.startswith(GRAPH_SPACE)
         report.graphs += 1
-        if graph.startswith(SOURCE_GRAPHS):
+        if graph != CLAIMS_GRAPH:
             lines = [line for part in chunks for line in part]
             digests[graph] = _digest([lines])
             if force or old.get(graph) != digests[graph]:
-                sources.append((graph, lines))
-        elif graph == CLAIMS_GRAPH and claims_digest is not None and old.get(graph) == claims_digest:
+                batch.append((graph, lines))
+        elif claims_digest is not None and old.get(graph) == claims_digest:
             digests[graph] = claims_digest
             for _ in chunks:  # fills the per-source graphs
                 pass
         else:
-            if graph != CLAIMS_GRAPH:  # small enough to hold: known unchanged before sending
-                chunks = list(chunks)
-                if not force and old.get(graph) == _digest(chunks):
-                    digests[graph] = old[graph]
-                    continue
             h = hashlib.sha256()
             endpoint.bulk_load(_hashed(chunks, h, report), graph)
             digests[graph] = h.hexdigest()
             report.sent += 1
         if progress and not graph.startswith(SOURCE_GRAPHS):
             progress(report.graphs, total)
-    if sources:
-        have = endpoint.source_graphs()
-        for graph, _ in sources:
-            if graph in have:
+    if batch:
+        have = endpoint.source_graphs()  # a source graph the store lacks needs no DELETE
+        for graph, _ in batch:
+            if graph in have or not graph.startswith(SOURCE_GRAPHS):
                 endpoint.delete_graph(graph)
-        endpoint.bulk_load(_as_quads(sources))
-        report.sent += len(sources)
-        report.triples += sum(len(lines) for _, lines in sources)
+        endpoint.bulk_load(_as_quads(batch))
+        report.sent += len(batch)
+        report.triples += sum(len(lines) for _, lines in batch)
     if progress:
         progress(report.graphs, total)
     return digests

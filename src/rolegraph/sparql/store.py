@@ -3,7 +3,7 @@
 The store holds the graphs :func:`rolegraph.graphs.store_graphs` names (claims, vocabulary,
 consensus, one per source), as a remote store does after ``push``. It lives in the cache
 directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/``, keyed by
-the corpus's content digest (:func:`corpus_digest`), and is rebuilt only when the corpus
+the corpus's content digest (:func:`corpus_state`), and is rebuilt only when the corpus
 changes; a build goes to a temporary folder renamed into place, so a crash never leaves a
 half store in use. :func:`load_published` is the one function that turns a corpus folder into
 the claims every publishing SPARQL command (query, push) uses. It must not import the CLI.
@@ -46,12 +46,16 @@ def corpus_root(path: str | os.PathLike[str] | None) -> Path:
     return Path(path)
 
 
-def corpus_digest(root: Path) -> str:
-    """A digest of every file of the corpus folder (hidden folders skipped).
+def corpus_state(root: Path) -> tuple[str, list[tuple[str, str]]]:
+    """A digest of every file of the corpus folder (hidden folders skipped), and the files changed
+    in the last two seconds (relative and full path).
 
-    As git does, a file is known by its stat signature (size, modification time, inode); files
-    changed in the last two seconds are read and hashed, so an edit within one clock tick is
-    never missed. Also covers the rolegraph version and the code that compiles the store.
+    As git does, a file is known by its stat signature (size, modification time, inode). A file
+    changed within two seconds of a build could change again within one clock tick and keep its
+    signature, so the build records its content hash and a later lookup compares it
+    (:func:`_still_current`); the digest itself does not depend on the clock, so a store built
+    just after an edit is found again. Also covers the rolegraph version and the code that
+    compiles the store.
     """
     h = hashlib.sha256(STORE_FORMAT.encode())
     h.update(_code_digest())
@@ -62,13 +66,31 @@ def corpus_digest(root: Path) -> str:
             "utf-8", "surrogateescape"
         )
     )
-    for _rel, st, full in files:
-        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
-            try:
-                h.update(hashlib.sha256(Path(full).read_bytes()).digest())
-            except OSError:
-                h.update(b"unreadable")
-    return h.hexdigest()[:32]
+    racy = [(rel, full) for rel, st, full in files if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS]
+    return h.hexdigest()[:32], racy
+
+
+def _contents(files: list[tuple[str, str]]) -> dict[str, str]:
+    out = {}
+    for rel, full in files:
+        try:
+            out[rel] = hashlib.sha256(Path(full).read_bytes()).hexdigest()
+        except OSError:
+            out[rel] = "unreadable"
+    return out
+
+
+def _still_current(target: Path, root: Path) -> bool:
+    """Whether the files that were racy when the store was built still hold what it read."""
+    if not (target / "ready").is_file():
+        return False
+    try:
+        racy = json.loads((target / "about.json").read_text(encoding="utf-8")).get("racy", {})
+    except (OSError, ValueError, AttributeError):
+        return False
+    if not isinstance(racy, dict):
+        return False
+    return _contents([(rel, str(root / rel)) for rel in racy]) == racy
 
 
 def _code_digest() -> bytes:
@@ -185,12 +207,14 @@ def open_store(
     from ..corpus.cache import cache_dir
 
     root = corpus_root(path)
-    digest = corpus_digest(root) + {None: "", True: "-strict", False: "-lenient"}[strict]
+    key, racy = corpus_state(root)
+    digest = key + {None: "", True: "-strict", False: "-lenient"}[strict]
     home = (
         cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     )
     target = home / digest
-    if rebuild or not (target / "ready").is_file():
+    if rebuild or not _still_current(target, root):
+        seen = _contents(racy)  # hashed before the corpus is read: a later edit shows as a change
         corpus = load_published(path, strict=strict)
         home.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
@@ -206,6 +230,7 @@ def open_store(
                 "left_out": [x.to_dict() for x in corpus.left_out],
                 "claims": corpus.claims,
                 "sources": corpus.sources,
+                "racy": seen,
             }
             (tmp / "about.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
             (tmp / "ready").write_text(digest)
@@ -224,6 +249,7 @@ def open_store(
 
         try:
             info = json.loads((target / "about.json").read_text(encoding="utf-8"))
+            info.pop("racy", None)
             about.update(info, left_out=[LeftOut(**r) for r in info["left_out"]])
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a store built by an older version: it says nothing about what it rests on
