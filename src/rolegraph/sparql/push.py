@@ -16,6 +16,7 @@ with :data:`rolegraph.graphs.GRAPH_SPACE` are ever written or deleted. It must n
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -77,17 +78,20 @@ def push(
     corpus, _ = unwrap(corpus)
     old = read_manifest(endpoint)
     before = set(endpoint.corpus_graphs()) | {g for g in old if g.startswith(SOURCE_GRAPHS)} if prune else set()
-    if CLAIMS_GRAPH in old and not force:  # a first pass to learn whether the big graph changed
-        graph, chunks = next(store_graphs(corpus, None, PART))
-        claims_digest = _digest(chunks)
-    else:
-        claims_digest = None
     report = PushReport()
     send = _send_bulk if endpoint.oxigraph() else _send_each
     worker = ThreadPoolExecutor(1)
     try:  # the consensus is computed while the claim graph goes out (the store is the slow side)
         cons = worker.submit(lambda: consensus_lines(consensus(usable), __version__))
         graphs = store_graphs(corpus, cons.result, PART)
+        claims_digest = None
+        if CLAIMS_GRAPH in old and not force:  # a first pass to learn whether the big graph changed
+            graph, chunks = next(graphs)
+            claims_digest = _digest(chunks)
+            if claims_digest == old[CLAIMS_GRAPH]:  # nothing to send; the rest follows from this pass
+                graphs = itertools.chain([(graph, iter(()))], graphs)
+            else:  # compiled again, to be sent
+                graphs = store_graphs(corpus, cons.result, PART)
         digests = send(graphs, len(corpus.sources) + 3, endpoint, old, claims_digest, force, report, progress)
     finally:
         worker.shutdown(cancel_futures=True)
