@@ -3,9 +3,9 @@
 The store holds the graphs :func:`rolegraph.graphs.store_graphs` names (claims, vocabulary,
 consensus, one per source), as a remote store does after ``push``. It lives in the cache
 directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/``, keyed by
-the corpus's content digest (:func:`corpus_state`), and is rebuilt only when the corpus
-changes; a build goes to a temporary folder renamed into place, so a crash never leaves a
-half store in use. :func:`load_published` is the one function that turns a corpus folder into
+a digest of the corpus files (:func:`corpus_state`; files changed just before a build are
+checked by content), and is rebuilt only when the corpus changes. A build is one streamed bulk
+load into a temporary folder renamed into place, so a crash never leaves a half store in use. :func:`load_published` is the one function that turns a corpus folder into
 the claims every publishing SPARQL command (query, push) uses. It must not import the CLI.
 """
 
