@@ -16,6 +16,7 @@ from sparql_support import free_port, generate, oxigraph_binary, start_oxigraph,
 
 import rolegraph
 from rolegraph.cli import main
+from rolegraph.errors import RolegraphError
 from rolegraph.graphs import CLAIMS_GRAPH
 from rolegraph.sparql.named import catalogue
 from rolegraph.sparql.push import push
@@ -94,7 +95,7 @@ def test_push_twice_changes_nothing_and_named_queries_equal_local(store, cache, 
     assert r2.exit_code == 0 and ": 0 sent (0 triples), 8 unchanged" in r2.output
     assert dump(ep) == first
     r3 = store.cli("push", "--endpoint", store.query, "--graph-store", store.graph_store, "--force", env=cache)
-    assert r3.exit_code == 0 and ": 8 sent (" in r3.output
+    assert r3.exit_code == 0 and ": 8 sent (" in r3.output, r3.output
     assert dump(ep) == first
     for name in catalogue():
         local = CliRunner().invoke(main, ["query", "--name", name, "--format", "csv"], env=cache)
@@ -283,6 +284,52 @@ def test_an_answer_that_is_not_results_is_one_line(cache):
         httpd.shutdown()
         httpd.server_close()
     assert r.exit_code == 2 and "not valid results" in r.output and r.output.count("\n") == 1
+
+
+def _deadlocking_store(deadlocks: int):
+    """A Graph Store that answers its first ``deadlocks`` PUTs as Virtuoso does under concurrent
+    writes (HTTP 500, "40001 SR172: Transaction deadlocked"), and then accepts them."""
+    seen: list[bytes] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (the ASK that learns which store this is)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head": {}, "boolean": true}')
+
+        def do_PUT(self):  # noqa: N802
+            seen.append(self.rfile.read(int(self.headers["Content-Length"])))
+            failing = len(seen) <= deadlocks
+            self.send_response(500 if failing else 201)
+            self.end_headers()
+            if failing:
+                self.wfile.write(b"Error 40001 SR172: Transaction deadlocked")
+
+        def log_message(self, *a):
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}", seen
+
+
+@pytest.mark.parametrize("deadlocks, ok", [(0, True), (3, True), (10, False)])
+def test_a_deadlocked_write_is_sent_again_then_reported(deadlocks, ok):
+    httpd, base, seen = _deadlocking_store(deadlocks)
+    body = b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n"
+    try:
+        with Endpoint(base + "/sparql", graph_store=base + "/crud") as ep:
+            if ok:
+                ep.put_graph("https://w3id.org/rolegraph/id/graph/x", body)
+            else:
+                with pytest.raises(RolegraphError, match="HTTP 500 .*deadlocked") as e:
+                    ep.put_graph("https://w3id.org/rolegraph/id/graph/x", body)
+                assert "\n" not in str(e.value)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert seen == [body] * (deadlocks + 1 if ok else 5)
 
 
 @pytest.mark.parametrize("store", ["oxigraph"], indirect=True)  # one store is enough for the loader's behaviour

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -28,6 +29,8 @@ ENV_USER, ENV_PASSWORD, ENV_TOKEN, ENV_AUTH = (
     "ROLEGRAPH_SPARQL_AUTH",
 )
 RESULTS_JSON = "application/sparql-results+json"
+RETRIES = 5  # attempts at a request the store rolled back as a deadlock
+DEADLOCK = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
 
@@ -92,20 +95,14 @@ class Endpoint:
 
     # ------------------------------------------------------------------ HTTP
     def request(self, method: str, url: str, **kw):
-        import httpx
-
-        try:
-            r = self.client.request(method, url, **kw)
-        except httpx.ConnectError:
-            raise RemoteError(
-                f"cannot connect to {url}: connection refused or no such host; is the server running?"
-            ) from None
-        except httpx.TimeoutException:
-            raise RemoteError(
-                f"no answer from {url} within {self.timeout:g} s; raise --timeout or check the server"
-            ) from None
-        except httpx.HTTPError as e:
-            raise RemoteError(f"request to {url} failed: {_one_line(str(e))}") from None
+        retry = isinstance(kw.get("content", b""), bytes)  # a streamed body cannot be sent twice
+        for attempt in range(RETRIES):
+            r = self._send(method, url, **kw)
+            # Virtuoso answers concurrent writes with "40001 SR172: Transaction deadlocked": the
+            # transaction was rolled back, so sending the same request again is safe
+            if not (retry and r.status_code >= 500 and attempt + 1 < RETRIES and DEADLOCK.search(r.text[:4000])):
+                break
+            time.sleep(0.05 * 2**attempt)
         self.server = r.headers.get("server", "")
         if r.status_code in (401, 403):
             raise RemoteError(
@@ -117,6 +114,22 @@ class Endpoint:
         if r.status_code >= 400 and not (method == "DELETE" and r.status_code == 404):
             raise RemoteError(f"HTTP {r.status_code} from {url}: {_one_line(r.text) or r.reason_phrase}")
         return r
+
+    def _send(self, method: str, url: str, **kw):
+        import httpx
+
+        try:
+            return self.client.request(method, url, **kw)
+        except httpx.ConnectError:
+            raise RemoteError(
+                f"cannot connect to {url}: connection refused or no such host; is the server running?"
+            ) from None
+        except httpx.TimeoutException:
+            raise RemoteError(
+                f"no answer from {url} within {self.timeout:g} s; raise --timeout or check the server"
+            ) from None
+        except httpx.HTTPError as e:
+            raise RemoteError(f"request to {url} failed: {_one_line(str(e))}") from None
 
     # ------------------------------------------------------------------ queries
     def query(self, text: str, kind: str, *, dataset: bool = True, graphs: list[str] | None = None):

@@ -5,8 +5,9 @@ consensus, one per source), as a remote store does after ``push``. It lives in t
 directory (``ROLEGRAPH_CACHE_DIR``, else ``~/.cache/rolegraph``) under ``stores/``, keyed by
 a digest of the corpus files (:func:`corpus_state`; files changed just before a build are
 checked by content), and is rebuilt only when the corpus changes. A build is one streamed bulk
-load into a temporary folder renamed into place, so a crash never leaves a half store in use. :func:`load_published` is the one function that turns a corpus folder into
-the claims every publishing SPARQL command (query, push) uses. It must not import the CLI.
+load into a temporary folder renamed into place, so a crash never leaves a half store in use.
+:func:`load_published` is the one function that turns a corpus folder into the claims every
+publishing SPARQL command (query, push) uses. It must not import the CLI.
 """
 
 from __future__ import annotations
