@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -78,3 +80,30 @@ def test_an_edit_that_keeps_size_and_time_still_rebuilds(corpus):
     assert seen, "the store was reused although a claims file changed"
     memory = build_memory_store(rolegraph.load_corpus(corpus))
     assert set(store) == set(memory)
+
+
+def _query_processes(corpus, n: int) -> list[subprocess.CompletedProcess]:
+    env = {**os.environ, "ROLEGRAPH_CACHE_DIR": str(corpus.parent / "cache")}
+    cmd = [sys.executable, "-m", "rolegraph", "query", "--corpus", str(corpus), "--name", "counts", "--format", "csv"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(n)]
+    return [subprocess.CompletedProcess(cmd, p.wait(), *p.communicate()) for p in procs]
+
+
+def test_processes_that_start_together_build_the_store_once_and_all_answer(corpus):
+    for _ in range(3):
+        shutil.rmtree(corpus.parent / "cache", ignore_errors=True)
+        runs = _query_processes(corpus, 4)
+        assert [r.returncode for r in runs] == [0] * 4, [r.stderr for r in runs]
+        assert len({r.stdout for r in runs}) == 1 and runs[0].stdout.startswith(b"dimension,value,claims")
+        assert len(_built(corpus)) == 1 and not list((corpus.parent / "cache" / "stores").glob("*/.build-*"))
+
+
+def test_a_store_in_use_is_not_removed_by_a_build_for_a_newer_corpus(corpus):
+    store = open_store(corpus)  # pinned by this process
+    (old,) = _built(corpus)
+    claims = next(f for f in sorted((corpus / "claims").glob("*.yaml")) if "hedge: generally" in f.read_text())
+    claims.write_text(claims.read_text(encoding="utf-8").replace("hedge: generally", "hedge: often", 1), "utf-8")
+    (run,) = _query_processes(corpus, 1)  # another process builds the new state
+    assert run.returncode == 0, run.stderr
+    assert old in _built(corpus) and len(_built(corpus)) == 2
+    assert len(store) > 1000 and bool(store.query("ASK { ?s ?p ?o }", use_default_graph_as_union=True))

@@ -24,7 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
+from ..errors import RolegraphError
 from ..model import Corpus  # noqa: F401  (documented type of build_memory_store)
+from .storelock import building, pin, remove_unpinned
 
 STORE_FORMAT = f"rolegraph-store-1/{__version__}"
 RACY_NS = 2_000_000_000
@@ -189,6 +191,46 @@ def build_memory_store(corpus: Corpus):
     return store
 
 
+def _build(target: Path, root: Path, racy, path, strict, progress) -> None:
+    """Build the store into a temporary folder and rename it into place (under the build lock);
+    then remove the corpus's other stores that no process is using."""
+    import pyoxigraph as ox
+
+    home = target.parent
+    seen = _contents(racy)  # hashed before the corpus is read: a later edit shows as a change
+    corpus = load_published(path, strict=strict)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
+    try:
+        store = ox.Store(str(tmp / "db"))
+        # one bulk load reading a stream: the loader batches and sorts a million quads at a
+        # time while the next ones are compiled; our own N-Quads need no validation (lenient)
+        feed = io.BufferedReader(_Feed(store_nquads(corpus), progress), 1 << 20)
+        store.bulk_load(feed, format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.flush()
+        del store
+        info = {
+            "left_out": [x.to_dict() for x in corpus.left_out],
+            "claims": corpus.claims,
+            "sources": corpus.sources,
+            "racy": seen,
+        }
+        (tmp / "about.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+        (tmp / "ready").write_text(target.name)
+        if target.exists():  # stale: moved aside, as a process may still be reading it
+            os.replace(target, tempfile.mkdtemp(prefix=".old-", dir=home))
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for old in home.iterdir():  # other stores of this corpus (earlier states), unless in use
+        if old.name in (target.name, ".lock"):
+            continue
+        if old.name.startswith(".build-"):  # builds run under the lock: this one crashed
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            remove_unpinned(old)
+
+
 def open_store(
     path: str | os.PathLike[str] | None,
     *,
@@ -198,11 +240,13 @@ def open_store(
     progress: Callable[[int], None] | None = None,
 ):
     """The on-disk store of the corpus at ``path`` (the bundled corpus when None), opened
-    read-only; built first when the corpus changed since the last build. ``about``, a dict,
-    receives ``left_out`` (the :class:`~rolegraph.leftout.LeftOut` records of the claims the store
-    leaves out), ``claims`` and ``sources`` (what it rests on), kept beside the store so a cached
-    store still says so. ``progress`` is called with the number of quads compiled so far while a
-    build runs."""
+    read-only and pinned for this process's life (:mod:`.storelock`: concurrent processes build
+    it once and never remove a store in use); built first when the corpus changed since the last
+    build. ``about``, a dict, receives ``left_out`` (the :class:`~rolegraph.leftout.LeftOut`
+    records of the claims the store leaves out), ``claims`` and ``sources`` (what it rests on),
+    kept beside the store so a cached store still says so. ``progress`` is called with the
+    number of quads compiled so far while a build runs. A store this process opened earlier is
+    removed when it builds a newer one for the same corpus: query the store it returns now."""
     import pyoxigraph as ox
 
     from ..corpus.cache import cache_dir
@@ -214,37 +258,12 @@ def open_store(
         cache_dir() / "stores" / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     )
     target = home / digest
-    if rebuild or not _still_current(target, root):
-        seen = _contents(racy)  # hashed before the corpus is read: a later edit shows as a change
-        corpus = load_published(path, strict=strict)
-        home.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=home))
-        try:
-            store = ox.Store(str(tmp / "db"))
-            # one bulk load reading a stream: the loader batches and sorts a million quads at a
-            # time while the next ones are compiled; our own N-Quads need no validation (lenient)
-            feed = io.BufferedReader(_Feed(store_nquads(corpus), progress), 1 << 20)
-            store.bulk_load(feed, format=ox.RdfFormat.N_QUADS, lenient=True)
-            store.flush()
-            del store
-            info = {
-                "left_out": [x.to_dict() for x in corpus.left_out],
-                "claims": corpus.claims,
-                "sources": corpus.sources,
-                "racy": seen,
-            }
-            (tmp / "about.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-            (tmp / "ready").write_text(digest)
-            if target.exists():
-                shutil.rmtree(target, ignore_errors=True)
-            os.replace(tmp, target)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        for old in home.iterdir():  # stores of earlier versions, builds that crashed an hour ago
-            stale = old.name.startswith(".build-") and time.time() - old.stat().st_mtime > 3600
-            if old.name != digest and (stale or not old.name.startswith(".")):
-                shutil.rmtree(old, ignore_errors=True)
+    if rebuild or not (_still_current(target, root) and pin(target)):
+        with building(home):  # one build at a time; a process that waited finds the store built
+            if rebuild or not _still_current(target, root):
+                _build(target, root, racy, path, strict, progress)
+            if not pin(target):
+                raise RolegraphError(f"{target}: the store vanished while it was opened; run the command again")
     if about is not None:
         from ..leftout import LeftOut
 
