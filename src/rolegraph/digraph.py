@@ -1,22 +1,26 @@
 """Directed graphs of role names: strongly connected components, and the edges that lie on a cycle.
 
-Shared by RG105 (rank cycles over the claim model) and ``lint --endpoint``'s RG105 form (over the
-``rg:outranks`` edges a store returns), so both find cycles the same way. Pure functions over plain
+Shared by RG105 (rank cycles over the claim model), ``lint --endpoint``'s RG105 form (over the
+``rg:outranks`` edges a store returns) and the consensus ladder (its cycles), so all find cycles
+the same way; nodes are any sortable values (role names, ladder classes). Pure functions over plain
 dicts; it must not import any other rolegraph module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
+
+N = TypeVar("N", bound=Hashable)
 
 
-def strong_components(graph: Mapping[str, Iterable[str]]) -> dict[str, int]:
+def strong_components(graph: Mapping[N, Iterable[N]]) -> dict[N, int]:
     """Tarjan's strongly connected components, iteratively: role -> component number."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    comp: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
+    index: dict[N, int] = {}
+    low: dict[N, int] = {}
+    comp: dict[N, int] = {}
+    stack: list[N] = []
+    on: set[N] = set()
     n = 0
     for root in sorted(graph):
         if root in index:

@@ -1,8 +1,9 @@
 """Ladders from verdicts: roles layered by accepted ``above`` verdicts, ``same`` verdicts sharing a
 tier, cycles found (Tarjan) and reported, roles without an accepted verdict unplaced.
 
-Pure computation over verdicts: it imports only :mod:`rolegraph.consensus.results` and
-:mod:`rolegraph.consensus.copies`; it must not import the core, explain or any output format.
+Pure computation over verdicts: it imports only :mod:`rolegraph.consensus.results`,
+:mod:`rolegraph.consensus.copies` and :mod:`rolegraph.digraph`; it must not import the core,
+explain or any output format.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..digraph import strong_components
 from .copies import UnionFind
 from .results import PairVerdict
 
@@ -73,50 +75,10 @@ def build_ladder(
 
 
 def _scc(nodes: Sequence[int], succ: dict[int, set[int]]) -> dict[int, int]:
-    """Strongly connected components (iterative Tarjan): node -> smallest node of its SCC."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    comp: dict[int, int] = {}
-    counter = 0
-    for start in nodes:
-        if start in index:
-            continue
-        work = [(start, iter(sorted(succ[start])))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, it = work[-1]
-            advanced = False
-            for nxt in it:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(sorted(succ[nxt]))))
-                    advanced = True
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                scc = []
-                while True:
-                    w = stack.pop()
-                    on_stack.discard(w)
-                    scc.append(w)
-                    if w == node:
-                        break
-                root = min(scc)
-                for w in scc:
-                    comp[w] = root
-    return comp
+    """Strongly connected components (:func:`rolegraph.digraph.strong_components`): node ->
+    smallest node of its component."""
+    label = strong_components({n: succ[n] for n in nodes})
+    smallest: dict[int, int] = {}
+    for n, c in label.items():
+        smallest[c] = min(smallest.get(c, n), n)
+    return {n: smallest[c] for n, c in label.items()}

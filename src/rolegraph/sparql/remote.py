@@ -198,13 +198,13 @@ class Endpoint:
         """Replace (PUT) or extend (POST) one named graph with N-Triples ``body``."""
         if not self.graph_store:
             raise UsageError("give --graph-store URL (the store's Graph Store Protocol endpoint)")
-        self.oxigraph()  # learn which store this is (and that it answers) first
+        oxigraph = self.oxigraph()  # learn which store this is (and that it answers) first
         self.request(
             "POST" if append else "PUT",
             self.graph_store,
             params={"graph": graph},
             content=body,  # N-Triples; Oxigraph parses it faster as such, Turtle is understood everywhere
-            headers={"Content-Type": "application/n-triples" if self.server.startswith("Oxigraph/") else "text/turtle"},
+            headers={"Content-Type": "application/n-triples" if oxigraph else "text/turtle"},
         )
 
     def oxigraph(self) -> bool:

@@ -191,7 +191,7 @@ def build_memory_store(corpus: Corpus):
     return store
 
 
-def _build(target: Path, root: Path, racy, path, strict, progress) -> None:
+def _build(target: Path, racy, path, strict, progress) -> None:
     """Build the store into a temporary folder and rename it into place (under the build lock);
     then remove the corpus's other stores that no process is using."""
     import pyoxigraph as ox
@@ -261,7 +261,7 @@ def open_store(
     if rebuild or not (_still_current(target, root) and pin(target)):
         with building(home):  # one build at a time; a process that waited finds the store built
             if rebuild or not _still_current(target, root):
-                _build(target, root, racy, path, strict, progress)
+                _build(target, racy, path, strict, progress)
             if not pin(target):
                 raise RolegraphError(f"{target}: the store vanished while it was opened; run the command again")
     if about is not None:
